@@ -44,7 +44,7 @@ export async function runExtract(
     summary.failed++;
     io.stderr(`rasd: error: ${e.error}\n`);
   };
-  for await (const item of readInputs(inputs)) {
+  for await (const item of readInputs(inputs, { exclude: opts.out ? [opts.out] : [] })) {
     if (isInputError(item)) { fail(item); continue; }
     let rec: ArticleRecord;
     try {

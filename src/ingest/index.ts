@@ -69,7 +69,8 @@ export function docFromObject(obj: unknown, base: Omit<InputDoc, "url" | "title"
 }
 
 /** Expand directories (recursively, sorted) into the input files they contain. */
-async function* expand(p: string): AsyncGenerator<string | InputError> {
+async function* expand(p: string, exclude: string[]): AsyncGenerator<string | InputError> {
+  if (exclude.some((x) => path.resolve(p) === x)) return;
   let st;
   try {
     st = await stat(p);
@@ -83,7 +84,7 @@ async function* expand(p: string): AsyncGenerator<string | InputError> {
       if (n.startsWith(".")) continue;
       const child = path.join(p, n);
       const cst = await stat(child).catch(() => null);
-      if (cst?.isDirectory()) yield* expand(child);
+      if (cst?.isDirectory()) yield* expand(child, exclude);
       else if (cst && INPUT_EXTENSIONS.includes(path.extname(n).toLowerCase())) yield child;
     }
   } else {
@@ -152,15 +153,17 @@ export function docsFromBytes(bytes: Uint8Array, p: string | null, kindHint: Kin
 
 /**
  * Read every input named by `paths` ("-" = stdin; directories are walked for supported extensions).
- * Yields documents and errors in order; never throws for a bad input.
+ * Yields documents and errors in order; never throws for a bad input. `exclude` names directories not to walk
+ * (an output directory inside an input directory).
  */
-export async function* readInputs(paths: string[]): AsyncGenerator<InputDoc | InputError> {
+export async function* readInputs(paths: string[], opts: { exclude?: string[] } = {}): AsyncGenerator<InputDoc | InputError> {
+  const exclude = (opts.exclude ?? []).map((x) => path.resolve(x));
   for (const p of paths) {
     if (p === "-") {
       yield* docsFromBytes(await readStdin(), null, null);
       continue;
     }
-    for await (const f of expand(p)) {
+    for await (const f of expand(p, exclude)) {
       if (typeof f !== "string") { yield f; continue; }
       let bytes: Buffer;
       try {
