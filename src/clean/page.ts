@@ -218,10 +218,30 @@ function tokenSet(norm: string): Set<string> {
   return new Set(wordsOf(norm));
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let inter = 0;
-  for (const x of a) if (b.has(x)) inter++;
-  return inter / (a.size + b.size - inter || 1);
+/**
+ * Near-duplicate detection by token-set Jaccard similarity, with an inverted index so a page of n paragraphs
+ * costs about its token count, not n² comparisons.
+ */
+class NearDuplicates {
+  private sets: Set<string>[] = [];
+  private index = new Map<string, number[]>();
+  constructor(private threshold: number) {}
+  has(ts: Set<string>): boolean {
+    const shared = new Map<number, number>();
+    for (const w of ts) for (const k of this.index.get(w) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+    for (const [k, inter] of shared) {
+      const other = this.sets[k];
+      if (inter / (ts.size + other.size - inter) >= this.threshold) return true;
+    }
+    return false;
+  }
+  add(ts: Set<string>): void {
+    const k = this.sets.push(ts) - 1;
+    for (const w of ts) {
+      const list = this.index.get(w);
+      if (list) list.push(k); else this.index.set(w, [k]);
+    }
+  }
 }
 
 /** rule dateline: «بيونج يانج - قالت…», «واشنطن (رويترز) - …» at the start of the first paragraph. */
@@ -357,17 +377,17 @@ export function cleanLines(raw: string, hints: PageHints = {}): CleanPage {
 
   // ---- body refinements: glued headings, duplicates, dateline
   const paras: string[] = [];
-  const seen: Set<string>[] = [];
   const seenExact = new Set<string>();
+  const near = new NearDuplicates(0.9);
   for (const l of body) {
     for (const part of splitGluedHeading(l.text)) {
       const n = normalizeForMatch(part);
       if (seenExact.has(n)) { trace.push({ rule: "duplicate-paragraph", line: part }); continue; }
       const ts = tokenSet(n);
       // rule near-duplicate-paragraph: the same paragraph printed again with a word or two changed.
-      if (ts.size >= 8 && seen.some((s) => jaccard(s, ts) >= 0.9)) { trace.push({ rule: "near-duplicate-paragraph", line: part }); continue; }
+      if (ts.size >= 8 && near.has(ts)) { trace.push({ rule: "near-duplicate-paragraph", line: part }); continue; }
       seenExact.add(n);
-      seen.push(ts);
+      if (ts.size >= 8) near.add(ts);
       paras.push(part);
     }
   }
