@@ -7,6 +7,16 @@ import { SCHEMA, type ArticleRecord } from "./record.js";
 import type { InputDoc } from "./ingest/types.js";
 import { cleanDocument } from "./clean/index.js";
 import { normalizeForMatch } from "./text/index.js";
+import { loadKb, type Kb } from "./kb/index.js";
+import { linkEntities } from "./entities/index.js";
+import { tagTimes } from "./time/index.js";
+import { codeEvents } from "./events/index.js";
+
+let kbCache: Kb | null = null;
+/** The knowledge base used by extraction: the repository's data plus the user's imported layer, loaded once. */
+export function extractionKb(): Kb {
+  return (kbCache ??= loadKb({ userLayer: true }));
+}
 
 /** Stable content id: the same clean body (after normalization for matching) gives the same id anywhere. */
 export function articleId(body: string): string {
@@ -14,8 +24,12 @@ export function articleId(body: string): string {
   return createHash("sha256").update(norm, "utf8").digest("hex").slice(0, 16);
 }
 
-export function extractDocument(doc: InputDoc): ArticleRecord {
+export function extractDocument(doc: InputDoc, opts: { kb?: Kb } = {}): ArticleRecord {
   const page = cleanDocument(doc);
+  const kb = opts.kb ?? extractionKb();
+  const entities = linkEntities(page.body, { published: page.published, kb });
+  const times = tagTimes(page.body, page.published);
+  const events = codeEvents({ body: page.body, published: page.published, entities, times }, { kb });
   return {
     schema: SCHEMA,
     id: articleId(page.body),
@@ -30,8 +44,8 @@ export function extractDocument(doc: InputDoc): ArticleRecord {
     keywords: page.keywords,
     body: page.body,
     related: page.related,
-    entities: [],
-    times: [],
-    events: [],
+    entities,
+    times,
+    events,
   };
 }

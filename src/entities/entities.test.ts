@@ -1,0 +1,230 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import type { Kb, KbEntry } from "../kb/index.js";
+import { linkEntities, loadLinkerData, measureKeyCollisions, discoveredId, type LinkedEntity } from "./index.js";
+
+// ---------- a small in-memory KB (facts from public knowledge; sentences below are ours) ----------
+type E = Partial<KbEntry> & Pick<KbEntry, "id" | "type" | "name">;
+const base = (e: E): KbEntry => ({ aliases: [], country: null, igo: null, sector: null, parent: null, ...e }) as KbEntry;
+const ENTRIES: KbEntry[] = [
+  base({ id: "Q159", type: "country", name: { ar: "روسيا", en: "Russia" }, aliases: ["الاتحاد الروسي"], country: "RUS", iso3: "RUS",
+    nisba: ["روسي", "روسية", "الروسي", "الروسية", "الروس"], metonyms: ["الكرملين"] }),
+  base({ id: "Q30", type: "country", name: { ar: "الولايات المتحدة", en: "United States" }, aliases: ["أمريكا", "الولايات المتحدة الأمريكية"],
+    country: "USA", iso3: "USA", nisba: ["أمريكي", "أمريكية", "أميركي", "أميركية"], metonyms: ["البيت الأبيض"] }),
+  base({ id: "Q423", type: "country", name: { ar: "كوريا الشمالية", en: "North Korea" }, country: "PRK", iso3: "PRK",
+    nisba: ["كوري شمالي", "كورية شمالية"] }),
+  base({ id: "Q884", type: "country", name: { ar: "كوريا الجنوبية", en: "South Korea" }, country: "KOR", iso3: "KOR",
+    nisba: ["كوري جنوبي", "كورية جنوبية"] }),
+  base({ id: "Q148", type: "country", name: { ar: "الصين", en: "China" }, country: "CHN", iso3: "CHN", nisba: ["صيني", "صينية"] }),
+  base({ id: "Q212", type: "country", name: { ar: "أوكرانيا", en: "Ukraine" }, country: "UKR", iso3: "UKR", nisba: ["أوكراني", "أوكرانية"] }),
+  base({ id: "Q230", type: "country", name: { ar: "جورجيا", en: "Georgia" }, country: "GEO", iso3: "GEO", nisba: ["جورجي"] }),
+  base({ id: "Q1428", type: "place", name: { ar: "جورجيا", en: "Georgia (US state)" }, country: "USA" }),
+  base({ id: "Q18808", type: "place", name: { ar: "بيونغ يانغ", en: "Pyongyang" }, aliases: ["بيونغيانغ"], country: "PRK" }),
+  base({ id: "Q649", type: "place", name: { ar: "موسكو", en: "Moscow" }, country: "RUS" }),
+  base({ id: "Q1410", type: "place", name: { ar: "فلاديفوستوك", en: "Vladivostok" }, country: "RUS" }),
+  base({ id: "Q8425", type: "place", name: { ar: "سيول", en: "Seoul" }, country: "KOR" }),
+  base({ id: "Q1143", type: "facility", name: { ar: "قاعدة فوستوشني الفضائية", en: "Vostochny Cosmodrome" }, aliases: ["فوستوشني"], country: "RUS" }),
+  base({ id: "Q42", type: "organization", name: { ar: "الكرملين", en: "Kremlin" }, country: "RUS", sector: "GOV" }),
+  base({ id: "Q37230", type: "organization", name: { ar: "مجلس الأمن", en: "UN Security Council" }, aliases: ["مجلس الأمن الدولي"], igo: "UN", sector: "IGO" }),
+  base({ id: "Q1065", type: "organization", name: { ar: "الأمم المتحدة", en: "United Nations" }, igo: "UN", sector: "IGO" }),
+  base({ id: "Q130879", type: "organization", name: { ar: "رويترز", en: "Reuters" }, country: "GBR", sector: "MED" }),
+  base({ id: "Q7747", type: "person", name: { ar: "فلاديمير بوتين", en: "Vladimir Putin" }, aliases: ["بوتين", "فلاديمير بوتن"], short: ["بوتين", "بوتن"],
+    country: "RUS", roles: [{ office: "head_of_state", country: "RUS", igo: null, sector: "GOV", from: "2012-05-07", to: null }] }),
+  base({ id: "Q56226", type: "person", name: { ar: "كيم جونغ أون", en: "Kim Jong Un" }, aliases: ["كيم جونج أون"], short: ["كيم"],
+    country: "PRK", roles: [{ office: "head_of_state", country: "PRK", igo: null, sector: "GOV", from: "2011-12-17", to: null }] }),
+  base({ id: "Q22686", type: "person", name: { ar: "دونالد ترامب", en: "Donald Trump" }, short: ["ترامب"], country: "USA",
+    roles: [
+      { office: "head_of_state", country: "USA", igo: null, sector: "GOV", from: "2017-01-20", to: "2021-01-20" },
+      { office: "head_of_state", country: "USA", igo: null, sector: "GOV", from: "2025-01-20", to: null },
+    ] }),
+  base({ id: "Q6279", type: "person", name: { ar: "جو بايدن", en: "Joe Biden" }, short: ["بايدن"], country: "USA",
+    roles: [{ office: "head_of_state", country: "USA", igo: null, sector: "GOV", from: "2021-01-20", to: "2025-01-20" }] }),
+  base({ id: "Q4061", type: "person", name: { ar: "ميلانيا ترامب", en: "Melania Trump" }, short: ["ميلانيا"], country: "USA" }),
+];
+
+function makeKb(entries: KbEntry[]): Kb {
+  return {
+    version: "test",
+    entries,
+    byId: new Map(entries.map((e) => [e.id, e])),
+    byName: new Map(),
+    ambiguous: [],
+    files: [],
+    problems: [],
+  } as Kb;
+}
+const KB = makeKb(ENTRIES);
+
+const link = (body: string, published: string | null = "2024-06-14", extra: Record<string, unknown> = {}) =>
+  linkEntities(body, { published, kb: KB, ...extra });
+const byId = (es: LinkedEntity[], id: string) => es.find((e) => e.id === id);
+const texts = (e: LinkedEntity | undefined) => (e ? e.mentions.map((m) => m.text) : []);
+
+function checkOffsets(body: string, es: LinkedEntity[]): void {
+  for (const e of es) for (const m of e.mentions) assert.equal(body.slice(m.start, m.end), m.text);
+}
+
+test("data files load and validate", () => {
+  const d = loadLinkerData();
+  assert.ok(d.titles.length > 10);
+  assert.ok(d.cues.length > 5);
+  assert.ok(d.stop.has("في"));
+});
+
+test("clitics: mention excludes a written prefix; «لل» keeps the whole word", () => {
+  const body = "وصل الوفد إلى موسكو وروسيا تستعد، ثم توجه للولايات المتحدة وبالصين أيضا.";
+  const es = link(body);
+  checkOffsets(body, es);
+  assert.deepEqual(texts(byId(es, "Q159")), ["روسيا"]);
+  assert.deepEqual(texts(byId(es, "Q30")), ["للولايات المتحدة"]);
+  assert.deepEqual(texts(byId(es, "Q148")), ["الصين"]);
+  assert.equal(byId(es, "Q159")!.mentions[0]!.rule, "kb_exact");
+});
+
+test("spelling variants: letter-level normalization and transliteration keys", () => {
+  const body = "زار المسؤول بيونج يانج ثم بيونغ-يانغ، والتقى بوتن قبل أن يتوجه إلى فوستوتشني.";
+  const es = link(body);
+  checkOffsets(body, es);
+  const pyong = byId(es, "Q18808");
+  assert.equal(pyong?.mentions.length, 2);
+  assert.ok(pyong!.mentions.some((m) => m.rule === "kb_translit"));
+  assert.ok(byId(es, "Q1143"), "فوستوتشني ~ فوستوشني");
+  assert.deepEqual(texts(byId(es, "Q7747")), ["بوتن"]);
+});
+
+test("longest match wins and contained names are not separate entities", () => {
+  const body = "عقد مجلس الأمن الدولي جلسة.";
+  const es = link(body);
+  assert.deepEqual(texts(byId(es, "Q37230")), ["مجلس الأمن الدولي"]);
+  assert.equal(es.length, 1);
+});
+
+test("nisba adjectives alone are not entities", () => {
+  const es = link("قال مسؤولون روس إن الوفد الصيني وصل.");
+  assert.equal(es.length, 0);
+});
+
+test("title resolution by publication date", () => {
+  const body = "قال الرئيس الأمريكي إن المحادثات مثمرة، وأشاد ترامب بالنتائج.";
+  const in2019 = link(body, "2019-05-01", { includeTitleOnly: true });
+  const in2023 = link(body, "2023-05-01", { includeTitleOnly: true });
+  assert.deepEqual(texts(byId(in2019, "Q22686")), ["الرئيس الأمريكي", "ترامب"]);
+  assert.ok(byId(in2023, "Q6279"), "2023: Biden holds the office");
+  assert.deepEqual(texts(byId(in2023, "Q6279")), ["الرئيس الأمريكي"]);
+  // «ترامب» in 2023 has no antecedent: Trump is not unique for the word → not linked
+  assert.equal(byId(in2023, "Q22686"), undefined);
+  // by default an entity known only by its title is not output
+  assert.equal(byId(link(body, "2023-05-01"), "Q6279"), undefined);
+});
+
+test("title via metonym and construct; no publication date needs the full name", () => {
+  const es = link("أعلن رئيس الكرملين أن فلاديمير بوتين سيسافر.", null, { includeTitleOnly: true });
+  assert.deepEqual(texts(byId(es, "Q7747")), ["رئيس", "فلاديمير بوتين"]);
+  assert.ok(byId(es, "Q42"), "the Kremlin stays its own mention");
+  const none = link("أعلن رئيس الكرملين أن الزيارة ستتم.", null, { includeTitleOnly: true });
+  assert.equal(byId(none, "Q7747"), undefined);
+});
+
+test("a title followed by a name is one person mention (the name)", () => {
+  const body = "التقى الرئيس الروسي فلاديمير بوتين الزعيم الكوري الشمالي كيم جونج أون في فلاديفوستوك.";
+  const es = link(body);
+  checkOffsets(body, es);
+  assert.deepEqual(texts(byId(es, "Q7747")), ["فلاديمير بوتين"]);
+  assert.deepEqual(texts(byId(es, "Q56226")), ["كيم جونج أون"]);
+  assert.equal(es.filter((e) => e.type === "person").length, 2);
+});
+
+test("unknown persons from titles, with country and sector", () => {
+  const body = "وقال نائب وزير الخارجية الكوري الجنوبي لي جاي هون إن بلاده قلقة. وأضاف هون أن سيول سترد.";
+  const es = link(body);
+  checkOffsets(body, es);
+  const p = es.find((e) => e.type === "person" && !e.known);
+  assert.ok(p);
+  assert.equal(p.name.ar, "لي جاي هون");
+  assert.equal(p.country, "KOR");
+  assert.equal(p.sector, "GOV");
+  assert.ok(p.id.startsWith("rasd:person:"));
+  assert.deepEqual(texts(p), ["لي جاي هون", "هون"]);
+});
+
+test("unknown persons: spokesperson of a metonym organization, ministers with portfolios", () => {
+  const es = link("وصرح المتحدث باسم الكرملين أندريه سوكولوف للصحفيين. وقال وزير الزراعة الروسي إيفان بيتروف إن المحصول جيد.");
+  const sok = es.find((e) => e.name.ar === "أندريه سوكولوف");
+  assert.equal(sok?.country, "RUS");
+  const pet = es.find((e) => e.name.ar === "إيفان بيتروف");
+  assert.equal(pet?.country, "RUS");
+  assert.ok(byId(es, "Q42"));
+});
+
+test("unknown organizations and places from cues", () => {
+  const body = 'ذكرت وكالة تاس الروسية أن الوفد وصل إلى منطقة كامتشاتكا، فيما نشرت صحيفة "الغد الجديد" تقريرا. وأكدت تاس الخبر.';
+  const es = link(body);
+  checkOffsets(body, es);
+  const tass = es.find((e) => e.name.ar === "تاس");
+  assert.equal(tass?.type, "organization");
+  assert.equal(tass?.country, "RUS");
+  assert.equal(tass?.sector, "MED");
+  assert.equal(tass?.mentions.length, 2, "a later repeat joins it");
+  const k = es.find((e) => e.name.ar === "كامتشاتكا");
+  assert.equal(k?.type, "place");
+  assert.equal(k?.country, "RUS", "country from the nisba in its sentence");
+  assert.ok(es.find((e) => e.name.ar === "الغد الجديد"));
+  // generic words after a cue are not names
+  const none = link("نقلت وكالة الأنباء الرسمية عن مصدر في منطقة عسكرية حساسة.");
+  assert.equal(none.length, 0);
+});
+
+test("discovered ids are stable across articles", () => {
+  const a = link("قال المتحدث باسم الكرملين أندريه سوكولوف إن اللقاء مهم.");
+  const b = link("نفى المتحدث باسم الكرملين أندريه سوكولوف التقارير.", "2020-01-01");
+  assert.equal(a.find((e) => !e.known)!.id, b.find((e) => !e.known)!.id);
+  assert.equal(discoveredId("person", "أندريه سوكولوف"), discoveredId("person", "اندريه سوكولوف"));
+  assert.match(discoveredId("person", "أندريه سوكولوف"), /^rasd:person:[a-z0-9-]+$/);
+});
+
+test("short forms join the nearest compatible antecedent", () => {
+  const body =
+    "استقبل كيم جونغ أون الوفد. ثم قال نائب وزير الخارجية الكوري الجنوبي كيم هونغ كيون إن المحادثات مهمة. وأضاف كيم أن سيول مستعدة.";
+  const es = link(body);
+  checkOffsets(body, es);
+  const kju = byId(es, "Q56226")!;
+  const khk = es.find((e) => e.name.ar === "كيم هونغ كيون")!;
+  assert.equal(kju.mentions.length, 1);
+  assert.deepEqual(texts(khk), ["كيم هونغ كيون", "كيم"]);
+});
+
+test("KB short forms need an antecedent unless safe", () => {
+  // «كيم» alone, no antecedent: not linked
+  assert.equal(link("قال كيم إن الطقس جميل.").length, 0);
+  // «بايدن» is a safe surname (unique word, office holder)
+  const es = link("وقال بايدن إن بلاده ستواصل الدعم.");
+  assert.equal(es[0]?.id, "Q6279");
+  assert.equal(es[0]?.mentions[0]?.rule, "short_safe");
+  // «ترامب» is shared by two KB people: needs an antecedent
+  assert.equal(link("وقال ترامب إن بلاده ستواصل الدعم.").length, 0);
+  const after = link("التقى دونالد ترامب الوفد. وقال ترامب إن اللقاء جيد.");
+  assert.deepEqual(texts(byId(after, "Q22686")), ["دونالد ترامب", "ترامب"]);
+});
+
+test("ambiguous aliases: resolved by the countries in the article, else dropped", () => {
+  const us = link("زار الرئيس ولاية جورجيا في الولايات المتحدة.");
+  assert.equal(us.find((e) => e.name.ar === "جورجيا")?.id, "Q1428");
+  const plain = link("وقعت جورجيا اتفاقا.");
+  assert.equal(plain.find((e) => e.name.ar === "جورجيا")?.id, "Q230", "type priority: the country");
+});
+
+test("translit key collisions are measured over the KB", () => {
+  const m = measureKeyCollisions(KB);
+  assert.ok(m.forms > 5);
+  assert.equal(typeof m.collidingKeys, "number");
+});
+
+test("offsets survive diacritics and tatweel in the body", () => {
+  const body = "التقى بُوتِين بـــكيم جونغ أون في مُوسْكُو.";
+  const es = link(body);
+  checkOffsets(body, es);
+  assert.deepEqual(texts(byId(es, "Q649")), ["مُوسْكُو"]);
+  // the clitic «بـــ» (with its tatweel) is outside the mention
+  assert.deepEqual(texts(byId(es, "Q56226")), ["كيم جونغ أون"]);
+  assert.deepEqual(texts(byId(es, "Q7747")), ["بُوتِين"]);
+});

@@ -1,0 +1,293 @@
+/**
+ * Per-KB matching structures, built once per `Kb` object and cached (WeakMap): token tries for names/aliases,
+ * person short forms, country nisba adjectives and metonyms, title phrases and discovery cues, the
+ * transliteration-key index, and office holders by office and country.
+ */
+import type { Kb, KbEntry, KbRole } from "../kb/index.js";
+import { translitKey } from "../text/index.js";
+import { loadLinkerData, type CueDef, type LinkerData, type TitleDef } from "./data.js";
+import { phraseWords, TokenTrie } from "./trie.js";
+
+export interface Holder {
+  entry: KbEntry;
+  role: KbRole;
+}
+
+/** An alias as the transliteration tier sees it. */
+export interface TranslitForm {
+  entry: KbEntry;
+  /** normalized words joined without spaces */
+  joined: string;
+  words: number;
+  /** a word of the alias is written with the article, or the entry's type is not transliterated: the tier then
+   * only accepts a body form equal up to doubled letters («السوفييتي» = «السوفيتي») */
+  strict: boolean;
+}
+
+/** Per-word transliteration key, cached (words repeat across articles). */
+const WORD_KEYS = new Map<string, string>();
+export function wordKey(w: string): string {
+  let k = WORD_KEYS.get(w);
+  if (k === undefined) {
+    k = translitKey(w);
+    if (WORD_KEYS.size > 200_000) WORD_KEYS.clear();
+    WORD_KEYS.set(w, k);
+  }
+  return k;
+}
+
+export interface KbIndex {
+  kb: Kb;
+  data: LinkerData;
+  /** name.ar + aliases of every entry */
+  full: TokenTrie<KbEntry>;
+  /** persons' `short` forms (need an antecedent unless safe) */
+  short: TokenTrie<KbEntry>;
+  /** "<entry id>|<normalized short>" of short forms that may stand alone (see `isSafeShort`) */
+  safeShort: Set<string>;
+  /** country nisba adjectives (with and without the article) → the country entry */
+  nisba: TokenTrie<KbEntry>;
+  /** country metonyms («الكرملين», «البيت الأبيض») → the country entry */
+  metonym: TokenTrie<KbEntry>;
+  titles: TokenTrie<TitleDef>;
+  modifiers: TokenTrie<string>;
+  cues: TokenTrie<CueDef>;
+  /** per-word transliteration keys of every alias → candidates (verified by the linker) */
+  translitWords: TokenTrie<TranslitForm>;
+  /** translitKey of a whole alias (words joined) → candidates, for a body word that joins the parts («بيونغيانغ») */
+  translitJoined: Map<string, TranslitForm[]>;
+  /** normalized full forms whose written last letter is ه (not ة): a body word ending in ة does not match them */
+  hehFinal: Map<string, Set<KbEntry>>;
+  /** "<office>|<country or igo>" → holders */
+  holders: Map<string, Holder[]>;
+  /** country entries by ISO alpha-3 */
+  countries: Map<string, KbEntry>;
+  /** single words that can never be part of a discovered name: title and cue heads, nisba words */
+  nameStops: Set<string>;
+}
+
+/** Below these lengths a transliteration key is too short to be trusted. */
+export const TRANSLIT_MIN_KEY = 4;
+export const TRANSLIT_MIN_SINGLE_TOKEN = 5;
+/** Entity types whose names are transliterated foreign names often enough to try the fuzzy key. */
+export const TRANSLIT_TYPES = new Set(["person", "place", "facility", "organization", "weapon"]);
+
+/** a word of the written phrase starts with the article ال (bare alef; «ألكسندر» does not) */
+export function hasArticleWord(phrase: string): boolean {
+  return phrase
+    .replace(/[\u064B-\u065F\u0670\u0640]/gu, "")
+    .split(/[\s\-]+/u)
+    .some((w) => /^ال/.test(w) && w.length > 3);
+}
+
+/** A phrase's words joined, doubled letters collapsed. */
+export function collapseKey(words: string[]): string {
+  let out = "";
+  for (const ch of words.join("")) if (out[out.length - 1] !== ch) out += ch;
+  return out;
+}
+
+const cache = new WeakMap<Kb, KbIndex>();
+
+/** The Arabic surface forms of an entry that the matcher indexes as full names. */
+export function entryNames(e: KbEntry): string[] {
+  return [e.name.ar, ...(e.aliases ?? [])].filter((s) => s && s.trim());
+}
+
+/** Add the article to every word of a nisba phrase that lacks it («كوري شمالي» → «الكوري الشمالي»). */
+function withArticle(words: string[]): string[] {
+  return words.map((w) => (w.startsWith("ال") ? w : "ال" + w));
+}
+function withoutArticle(words: string[]): string[] {
+  return words.map((w) => (w.startsWith("ال") && w.length > 3 ? w.slice(2) : w));
+}
+
+/**
+ * Safe short form rule: a person's short form may link WITHOUT an antecedent in the article when
+ * (1) it is one word of ≥ 4 letters, (2) it is the last word of the person's Arabic name (a surname),
+ * (3) no other KB entry uses that word in its name, aliases or short forms, (4) it is not a stop/generic word,
+ * and (5) the person holds or held an office in the KB (a public figure news refer to by surname: «بوتين»).
+ */
+function isSafeShort(e: KbEntry, short: string, wordOwners: Map<string, Set<string>>, data: LinkerData): boolean {
+  const w = phraseWords(short);
+  if (w.length !== 1) return false;
+  const s = w[0]!;
+  if (s.length < 4) return false;
+  // the last word of the name or of an alias («بوتن» for «فلاديمير بوتن»)
+  const lastWords = entryNames(e).map((f) => phraseWords(f).at(-1));
+  if (!lastWords.includes(s)) return false;
+  const owners = wordOwners.get(s);
+  if (!owners || owners.size !== 1) return false;
+  if (data.stop.has(s) || data.generic.has(s)) return false;
+  return (e.roles?.length ?? 0) > 0;
+}
+
+export function roleKey(office: string, scope: string | null): string {
+  return `${office}|${scope ?? ""}`;
+}
+
+export function buildKbIndex(kb: Kb): KbIndex {
+  const hit = cache.get(kb);
+  if (hit) return hit;
+  const data = loadLinkerData();
+  const full = new TokenTrie<KbEntry>();
+  const short = new TokenTrie<KbEntry>();
+  const nisba = new TokenTrie<KbEntry>();
+  const metonym = new TokenTrie<KbEntry>();
+  const titles = new TokenTrie<TitleDef>();
+  const cues = new TokenTrie<CueDef>();
+  const modifiers = new TokenTrie<string>();
+  for (const m of data.modifiers) modifiers.add(m, m);
+  const holders = new Map<string, Holder[]>();
+  const countries = new Map<string, KbEntry>();
+  const nameStops = new Set<string>();
+  const translitWords = new TokenTrie<TranslitForm>();
+  const translitJoined = new Map<string, TranslitForm[]>();
+  const hehFinal = new Map<string, Set<KbEntry>>();
+  const wordOwners = new Map<string, Set<string>>();
+
+  const own = (w: string, id: string) => {
+    let s = wordOwners.get(w);
+    if (!s) wordOwners.set(w, (s = new Set()));
+    s.add(id);
+  };
+
+  for (const e of kb.entries) {
+    for (const form of entryNames(e)) {
+      const words = phraseWords(form);
+      full.addWords(words, e);
+      for (const w of words) own(w, e.id);
+      if (!words.length) continue;
+      const lastLetter = form.replace(/[\u064B-\u065F\u0670\u0640\s]+$/u, "").slice(-1);
+      if (lastLetter === "ه") {
+        const k = words.join(" ");
+        let hs = hehFinal.get(k);
+        if (!hs) hehFinal.set(k, (hs = new Set()));
+        hs.add(e);
+      }
+      const tf: TranslitForm = {
+        entry: e,
+        joined: words.join(""),
+        words: words.length,
+        strict: !TRANSLIT_TYPES.has(e.type) || hasArticleWord(form),
+      };
+      translitWords.addWords(words.map(wordKey), tf);
+      if (words.length > 1 && !tf.strict) {
+        const jk = translitKey(tf.joined);
+        if (jk.length >= TRANSLIT_MIN_KEY) translitJoined.set(jk, [...(translitJoined.get(jk) ?? []), tf]);
+      }
+    }
+    for (const s of e.short ?? []) {
+      short.add(s, e);
+      for (const w of phraseWords(s)) own(w, e.id);
+    }
+    if (e.type === "country") {
+      if (e.iso3) countries.set(e.iso3, e);
+      else if (e.country) countries.set(e.country, e);
+      for (const n of e.nisba ?? []) {
+        const words = phraseWords(n);
+        if (!words.length) continue;
+        nisba.addWords(words, e);
+        nisba.addWords(withArticle(words), e);
+        nisba.addWords(withoutArticle(words), e);
+        for (const w of [...words, ...withArticle(words), ...withoutArticle(words)]) nameStops.add(w);
+      }
+      for (const m of e.metonyms ?? []) metonym.add(m, e);
+    }
+    for (const r of e.roles ?? []) {
+      const k = roleKey(r.office, r.country ?? r.igo);
+      let l = holders.get(k);
+      if (!l) holders.set(k, (l = []));
+      l.push({ entry: e, role: r });
+    }
+  }
+  const safeShort = new Set<string>();
+  for (const e of kb.entries) {
+    for (const s of e.short ?? []) {
+      if (isSafeShort(e, s, wordOwners, data)) safeShort.add(`${e.id}|${phraseWords(s)[0]}`);
+    }
+  }
+  for (const t of data.titles) {
+    for (const f of t.forms) {
+      titles.add(f, t);
+      nameStops.add(phraseWords(f)[0]!);
+    }
+  }
+  for (const c of data.cues) {
+    for (const f of c.forms) {
+      cues.add(f, c);
+      nameStops.add(phraseWords(f)[0]!);
+    }
+  }
+  const idx: KbIndex = {
+    kb,
+    data,
+    full,
+    short,
+    safeShort,
+    nisba,
+    metonym,
+    titles,
+    modifiers,
+    cues,
+    translitWords,
+    translitJoined,
+    hehFinal,
+    holders,
+    countries,
+    nameStops,
+  };
+  cache.set(kb, idx);
+  return idx;
+}
+
+/**
+ * Measurement: how many transliteration keys are shared by different entities, over the forms the fuzzy tier
+ * accepts (TRANSLIT_TYPES, no article words): `collidingKeys` for the per-word key sequence the matcher uses,
+ * `collidingJoinedKeys` for translitKey of the joined alias. A shared key is not a false match by itself (the
+ * linker verifies each candidate by edit distance and drops ties), but it measures how much the key merges.
+ * `exactCollidingForms`: normalized forms shared by entities (ambiguous aliases, resolved by context).
+ */
+export function measureKeyCollisions(kb: Kb): {
+  forms: number;
+  keys: number;
+  collidingKeys: number;
+  collidingJoinedKeys: number;
+  exactCollidingForms: number;
+  examples: string[];
+} {
+  const seqOwners = new Map<string, Map<string, string>>();
+  const joinedOwners = new Map<string, Set<string>>();
+  const formOwners = new Map<string, Set<string>>();
+  let forms = 0;
+  const add = <T>(m: Map<string, T>, k: string, make: () => T): T => {
+    let v = m.get(k);
+    if (v === undefined) m.set(k, (v = make()));
+    return v;
+  };
+  for (const e of kb.entries) {
+    for (const f of entryNames(e)) {
+      const words = phraseWords(f);
+      if (!words.length) continue;
+      add(formOwners, words.join(" "), () => new Set<string>()).add(e.id);
+      if (!TRANSLIT_TYPES.has(e.type) || hasArticleWord(f)) continue;
+      forms++;
+      add(seqOwners, words.map(wordKey).join(" "), () => new Map<string, string>()).set(e.id, f);
+      const jk = translitKey(words.join(""));
+      if (jk.length >= TRANSLIT_MIN_KEY) add(joinedOwners, jk, () => new Set<string>()).add(e.id);
+    }
+  }
+  const examples: string[] = [];
+  let colliding = 0;
+  for (const [k, m] of seqOwners) {
+    if (m.size > 1) {
+      colliding++;
+      if (examples.length < 30) examples.push(`${k}: ${[...m.values()].join(" / ")}`);
+    }
+  }
+  let joined = 0;
+  for (const s of joinedOwners.values()) if (s.size > 1) joined++;
+  let exact = 0;
+  for (const s of formOwners.values()) if (s.size > 1) exact++;
+  return { forms, keys: seqOwners.size, collidingKeys: colliding, collidingJoinedKeys: joined, exactCollidingForms: exact, examples };
+}

@@ -1,0 +1,1004 @@
+/**
+ * The entity linker: body text → linked entities with mentions (offsets into the original body).
+ *
+ * Passes (each mention records the rule that produced it in `rule`):
+ * 1. kb_exact / kb_translit — KB names and aliases over normalized tokens (token trie, clitics on the first word,
+ *    longest match), then a transliteration-key fallback for uncovered windows. Ambiguous aliases are resolved by
+ *    the countries present in the article, else dropped.
+ * 2. title_* — title phrases («الرئيس الروسي», «وزير خارجية روسيا», «المتحدث باسم الكرملين»): a following name is
+ *    the person (KB match, or a discovered person typed by the title); without a name, a resolvable title links to
+ *    the KB person holding the office for that country at the publication date.
+ * 3. cue_* — discovery cues («وكالة X», «صحيفة "X"», «منطقة X»): unknown organizations, places, facilities.
+ * 4. repeat / short_* — later full repeats of discovered names, and short forms («كيم», «بوتين», «فادي») joined to
+ *    the nearest preceding compatible entity.
+ * 5. sentence_country — a discovered entity without a country takes the single country named in its sentence.
+ *
+ * Mention offsets EXCLUDE a clitic prefix written as such («وروسيا» → «روسيا»); for «لل» + noun («للولايات») the
+ * whole word is kept (the stem «الولايات» is not written in the text). Country nisba adjectives never create
+ * entities; they only give titles and discovered names their country.
+ */
+import { createHash } from "node:crypto";
+import type { Entity, EntityType, Mention } from "../record.js";
+import type { Kb, KbEntry } from "../kb/index.js";
+import {
+  cliticVariants,
+  letterClass,
+  normalize,
+  normalizeForMatch,
+  splitSentences,
+  tokenizeNormalized,
+  translitKey,
+  type Token,
+} from "../text/index.js";
+import type { CueDef, TitleDef } from "./data.js";
+import {
+  buildKbIndex,
+  collapseKey,
+  wordKey,
+  type TranslitForm,
+  entryNames,
+  roleKey,
+  TRANSLIT_MIN_SINGLE_TOKEN,
+  type KbIndex,
+} from "./kbindex.js";
+import { phraseWords } from "./trie.js";
+
+export interface LinkOptions {
+  /** publication date "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | null */
+  published: string | null;
+  kb: Kb;
+  /** also output KB persons referred to only by a title («الرئيس الروسي»), not by name. Default false: the record
+   * lists entities mentioned by name; title mentions are still added to persons who are named. */
+  includeTitleOnly?: boolean;
+  /** entity types to output. Default: person, organization, country, place, facility, weapon — named events
+   * («الحرب الباردة») and "other" are left out (the record lists them as optional at most); pass all types to get them. */
+  types?: readonly EntityType[];
+}
+
+export const DEFAULT_TYPES: readonly EntityType[] = ["person", "organization", "country", "place", "facility", "weapon"];
+
+/** A mention with the rule that produced it. */
+export interface LinkedMention extends Mention {
+  rule: string;
+}
+export interface LinkedEntity extends Entity {
+  mentions: LinkedMention[];
+}
+
+type MentionKind = "name" | "short" | "title";
+interface M extends LinkedMention {
+  kind: MentionKind;
+}
+
+interface Ident {
+  id: string;
+  entry: KbEntry | null;
+  type: EntityType;
+  country: string | null;
+  igo: string | null;
+  sector: string | null;
+  nameAr: string;
+  nameEn: string | null;
+  mentions: M[];
+  /** discovered: normalized words of the full name and short forms */
+  words?: string[];
+  shorts?: string[];
+  countryRule?: string;
+}
+
+/** A word of the body: normalized form, or null for a barrier (punctuation other than a joining hyphen). */
+interface W {
+  norm: string | null;
+  tok: Token;
+  quote: boolean;
+  /** written with the article ال (bare alef), possibly behind clitics — judged on the ORIGINAL letters, since
+   * normalization makes «ألكسندر» look like «الكسندر» */
+  art: boolean;
+}
+
+interface Span {
+  from: number;
+  to: number;
+  skip: number;
+  cands: KbEntry[];
+  rule: string;
+  ident: Ident | null;
+}
+
+const PERSON_CONNECTORS = new Set(["عبد", "ابو", "ابن", "بن", "بنت", "ال", "ولد", "دي", "دا", "فون", "فان", "دو"]);
+/** Imperfect-verb look: a single unknown word after a title starting with these is more likely a verb than a name. */
+const VERB_PREFIX = /^(ي|ت|سي|ست|سن)/;
+/** An imperfect verb with a plural/dual ending («سيبحثان», «يتحدثون»): never part of a name. */
+const VERB_SHAPE = /^(س?[يتن])[^اوي].{2,}(ون|ان|ين|وا)$/;
+/** A particle carrying a pronoun («أنهما», «لأنه», «إنها»): never part of a name. */
+const PARTICLE_PRONOUN = /^(ان|لان|كان|بان|لكن|وان|فان)(ه|ها|هم|هما|هن|ني|نا)$/;
+/** A noun with a possessive pronoun («سياستها», «بلادهم»). */
+const POSSESSIVE = /..(ها|هم|هما|كم|هن)$/;
+
+/** Pad a partial ISO date to a comparable day: start or end of the period. */
+function dayOf(d: string, end: boolean): string {
+  if (/^\d{4}$/.test(d)) return end ? `${d}-12-31` : `${d}-01-01`;
+  if (/^\d{4}-\d{2}$/.test(d)) return end ? `${d}-31` : `${d}-01`;
+  return d.slice(0, 10);
+}
+function pubDay(p: string): string {
+  if (/^\d{4}$/.test(p)) return `${p}-07-01`;
+  if (/^\d{4}-\d{2}$/.test(p)) return `${p}-15`;
+  return p.slice(0, 10);
+}
+export function roleActiveAt(role: { from: string | null; to: string | null }, date: string | null): boolean {
+  if (date == null) return role.to == null;
+  const d = pubDay(date);
+  if (role.from && dayOf(role.from, false) > d) return false;
+  if (role.to && dayOf(role.to, true) < d) return false;
+  return true;
+}
+
+const ROMAN: Record<string, string> = {
+  ا: "a", ب: "b", ت: "t", ث: "th", ج: "j", ح: "h", خ: "kh", د: "d", ذ: "dh", ر: "r", ز: "z", س: "s", ش: "sh",
+  ص: "s", ض: "d", ط: "t", ظ: "z", ع: "a", غ: "gh", ف: "f", ق: "q", ك: "k", ل: "l", م: "m", ن: "n", ه: "h",
+  و: "w", ي: "y", ء: "",
+};
+/** Stable local id of a discovered entity: rasd:<type>:<romanized-normalized-name>-<hash6>. */
+export function discoveredId(type: EntityType, name: string): string {
+  const n = normalizeForMatch(name).replace(/["'«»]/g, "").replace(/\s+/g, " ").trim();
+  let r = "";
+  for (const ch of n) r += ROMAN[ch] ?? (/[a-z0-9]/.test(ch) ? ch : ch === " " ? "-" : "");
+  r = r.replace(/-+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "x";
+  const h = createHash("sha1").update(n).digest("hex").slice(0, 6);
+  return `rasd:${type}:${r}-${h}`;
+}
+
+/** Build the word sequence: hyphens joining two words disappear, other punctuation is a barrier. */
+function words(tokens: Token[]): W[] {
+  const out: W[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === "punct") {
+      const nx = tokens[i + 1];
+      if (t.norm === "-" && nx?.hyphenJoined) continue;
+      out.push({ norm: null, tok: t, quote: t.norm === '"', art: false });
+    } else out.push({ norm: t.norm, tok: t, quote: false, art: hasArticle(t.text) });
+  }
+  return out;
+}
+
+class Linker {
+  readonly ix: KbIndex;
+  readonly body: string;
+  readonly published: string | null;
+  readonly w: W[];
+  readonly norms: (string | null)[];
+  readonly nmap: Int32Array;
+  /** owner[i] = index into spans, -1 = free, -2 = used by a title/cue phrase */
+  readonly owner: Int32Array;
+  readonly spans: Span[] = [];
+  readonly idents = new Map<string, Ident>();
+
+  constructor(body: string, opts: LinkOptions) {
+    this.ix = buildKbIndex(opts.kb);
+    this.body = body;
+    this.published = opts.published;
+    const n = normalize(body);
+    this.nmap = n.map;
+    this.w = words(tokenizeNormalized(body, n));
+    this.norms = this.w.map((x) => x.norm);
+    this.owner = new Int32Array(this.w.length).fill(-1);
+  }
+
+  // ---------- helpers ----------
+  free(i: number): boolean {
+    return i < this.w.length && this.owner[i] === -1 && this.norms[i] != null;
+  }
+  mention(from: number, to: number, skip: number, kind: MentionKind, rule: string): M {
+    const t0 = this.w[from]!.tok;
+    const start = skip > 0 ? this.nmap[t0.nstart + skip]! : t0.start;
+    const end = this.w[to - 1]!.tok.end;
+    return { start, end, text: this.body.slice(start, end), kind, rule };
+  }
+  identFor(e: KbEntry): Ident {
+    let id = this.idents.get(e.id);
+    if (!id) {
+      id = {
+        id: e.id,
+        entry: e,
+        type: e.type,
+        country: e.country ?? null,
+        igo: e.igo ?? null,
+        sector: e.sector ?? null,
+        nameAr: e.name.ar,
+        nameEn: e.name.en ?? null,
+        mentions: [],
+      };
+      if (e.type === "person") {
+        const role = (e.roles ?? []).find((r) => roleActiveAt(r, this.published));
+        if (role) id.sector = role.sector ?? id.sector;
+      }
+      this.idents.set(e.id, id);
+    }
+    return id;
+  }
+  discovered(type: EntityType, nameWords: number[], country: string | null, sector: string | null, igo: string | null): Ident {
+    const from = nameWords[0]!;
+    const to = nameWords[nameWords.length - 1]! + 1;
+    const text = this.body.slice(this.w[from]!.tok.start, this.w[to - 1]!.tok.end);
+    const id = discoveredId(type, text);
+    let ident = this.idents.get(id);
+    if (!ident) {
+      const ws = nameWords.map((i) => this.norms[i]!);
+      ident = { id, entry: null, type, country, igo, sector, nameAr: text, nameEn: null, mentions: [], words: ws, shorts: [] };
+      if (type === "person" && ws.length >= 2) {
+        const last = ws[ws.length - 1]!;
+        ident.shorts!.push(last);
+        // East-Asian order («كيم هونغ كيون»): the family name comes first, and is used alone
+        if (ws.length === 3) ident.shorts!.push(ws[0]!);
+      }
+      this.idents.set(id, ident);
+    } else {
+      if (!ident.country && country) ident.country = country;
+      if (!ident.sector && sector) ident.sector = sector;
+    }
+    return ident;
+  }
+  isNameStop(s: string): boolean {
+    const d = this.ix.data;
+    return d.stop.has(s) || d.generic.has(s) || this.ix.nameStops.has(s);
+  }
+  /** a word that cannot be (part of) a discovered name: a stop/generic/title/nisba word, also behind و ف */
+  blocksName(x: string): boolean {
+    if (this.isNameStop(x)) return true;
+    if (/^[وف]/.test(x) && x.length > 2 && this.isNameStop(x.slice(1))) return true;
+    if (PARTICLE_PRONOUN.test(x) || (x.length >= 6 && VERB_SHAPE.test(x))) return true;
+    return false;
+  }
+  /** the word was written with a final taa marbuta (ة): an Arabic noun, not a transliterated name */
+  taaFinal(i: number): boolean {
+    return this.w[i]!.tok.text.replace(/[\u064B-\u065F\u0670\u0640]+$/u, "").endsWith("ة");
+  }
+  /** a span of pass 1 that starts exactly at word i */
+  spanAt(i: number): Span | null {
+    const o = this.owner[i] ?? -1;
+    if (o < 0) return null;
+    const s = this.spans[o]!;
+    return s.from === i ? s : null;
+  }
+
+  // ---------- pass 1: KB names ----------
+  matchKb(): void {
+    const { full, titles } = this.ix;
+    const N = this.w.length;
+    // words inside a title phrase («وزيرة الخارجية …», «المتحدث باسم الخارجية …») never start a KB name: the KB
+    // alias «الخارجية الكورية الشمالية» (the ministry) must not eat the minister's title
+    const titleInside = new Uint8Array(N);
+    for (let i = 0; i < N; i++) {
+      if (this.norms[i] == null) continue;
+      const t = titles.matchAt(this.norms, i);
+      if (t) for (let j = i + 1; j < t.to; j++) titleInside[j] = 1;
+    }
+    for (let i = 0; i < N; i++) {
+      if (this.norms[i] == null || titleInside[i]) continue;
+      const m = full.matchAt(this.norms, i);
+      if (!m) continue;
+      const cands = this.exactFilter(m.from, m.to, m.skip, uniq(m.hits));
+      if (cands.length) {
+        // a model number glued by a hyphen belongs to the name: «هواسونغ-11», «سو-35»
+        const nx = this.w[m.to];
+        const model = nx && nx.tok.kind === "number" && nx.tok.hyphenJoined && this.norms[m.to] != null;
+        this.addSpan({ from: m.from, to: model ? m.to + 1 : m.to, skip: m.skip, cands, rule: model ? "kb_exact+model_number" : "kb_exact", ident: null });
+        i = (model ? m.to + 1 : m.to) - 1;
+      }
+    }
+    // transliteration fallback, only on windows no exact match touched
+    for (let i = 0; i < N; i++) {
+      if (!this.free(i)) continue;
+      const t = this.translitAt(i);
+      if (t) {
+        this.addSpan(t);
+        i = t.to - 1;
+      }
+    }
+    this.resolveAmbiguous();
+  }
+  /**
+   * Guards on exact matches: (1) a one-word match that is a stop or common word («كيف» = how / Kyiv, «صور» =
+   * pictures / Tyre) is dropped; (2) a body word ending in ة does not match an alias written with a final ه
+   * («مالية» ≠ «ماليه» Malé): the normalizer folds them, the writer did not.
+   */
+  exactFilter(from: number, to: number, skip: number, cands: KbEntry[]): KbEntry[] {
+    const d = this.ix.data;
+    if (to - from === 1) {
+      const stem = this.norms[from]!.slice(skip);
+      if (d.stop.has(stem) || d.common.has(stem) || (skip > 0 && d.stop.has(this.norms[from]!))) return [];
+    }
+    const lastOrig = this.w[to - 1]!.tok.text.replace(/[\u064B-\u065F\u0670\u0640]+$/u, "");
+    if (lastOrig.endsWith("ة")) {
+      const key = [this.norms[from]!.slice(skip), ...this.norms.slice(from + 1, to)].join(" ");
+      const heh = this.ix.hehFinal.get(key);
+      if (heh) cands = cands.filter((e) => !heh.has(e) || entryHasTaaForm(e, key));
+    }
+    return cands;
+  }
+  addSpan(s: Span): void {
+    const k = this.spans.length;
+    this.spans.push(s);
+    for (let j = s.from; j < s.to; j++) this.owner[j] = k;
+  }
+  /**
+   * Transliteration fallback at a free word: the per-word translit keys of the following words walk a trie of the
+   * aliases' per-word keys (first word possibly with a clitic; a single body word may also join the parts of an
+   * alias: «بيونغيانغ»). Each candidate is verified on the normalized letters:
+   * - kb_collapsed: equal once doubled letters are collapsed — the only test for aliases with the article or of
+   *   types that are not transliterated («الاتحاد السوفييتي» = «السوفيتي»);
+   * - kb_translit: weighted edit distance (see editDistance) ≤ max(1, ⌊len/5⌋), same number of words, no body
+   *   word with the article — so «جنودا» is not «كندا» and «إجراء» is not «أكرا».
+   * Several distinct entities passing = ambiguous, no match.
+   */
+  translitAt(i: number): Span | null {
+    const first = this.norms[i]!;
+    if (first.length < 2 || this.blocksName(first) || !/^\p{L}/u.test(first)) return null;
+    let best: Span | null = null;
+    for (const [stem, skip] of stemsOf(first)) {
+      const cands: { to: number; forms: TranslitForm[] }[] = [];
+      let node = this.ix.translitWords.root.next.get(wordKey(stem));
+      let j = i + 1;
+      while (node) {
+        if (node.hits) cands.push({ to: j, forms: node.hits });
+        if (j >= this.w.length || !this.free(j) || this.blocksName(this.norms[j]!)) break;
+        node = node.next.get(wordKey(this.norms[j]!));
+        j++;
+      }
+      if (stem.length >= 6) {
+        const jf = this.ix.translitJoined.get(translitKey(stem));
+        if (jf) cands.push({ to: i + 1, forms: jf });
+      }
+      for (let c = cands.length - 1; c >= 0; c--) {
+        const { to, forms } = cands[c]!;
+        if (best && to <= best.to) break;
+        const ws = [stem, ...this.norms.slice(i + 1, to)] as string[];
+        const joined = ws.join("");
+        if (joined.length < TRANSLIT_MIN_SINGLE_TOKEN) continue;
+        const art = this.w[i]!.art || this.w.slice(i + 1, to).some((x) => x.art);
+        const collapsed = collapseKey(ws);
+        const ok = new Set<KbEntry>();
+        let rule = "kb_collapsed";
+        for (const f of forms) if (collapseKey([f.joined]) === collapsed) ok.add(f.entry);
+        if (!ok.size && !art) {
+          rule = "kb_translit";
+          const maxD = Math.max(1, Math.floor(joined.length / 5));
+          for (const f of forms) {
+            if (f.strict) continue;
+            const d = editDistance(f.joined, joined, maxD);
+            if (f.words === to - i ? d <= maxD : d <= 1) ok.add(f.entry);
+          }
+        }
+        if (ok.size === 1) {
+          const cands1 = this.exactFilter(i, to, skip, [...ok]);
+          if (cands1.length) {
+            best = { from: i, to, skip, cands: cands1, rule, ident: null };
+            break;
+          }
+        }
+      }
+    }
+    return best;
+  }
+  /** Ambiguous aliases: prefer the candidate whose country is otherwise present in the article; else the most
+   * "geographic" type (country > place > organization > …) when it is unique; else leave the span unlinked. */
+  resolveAmbiguous(): void {
+    const present = new Set<string>();
+    for (const s of this.spans) if (s.cands.length === 1 && s.cands[0]!.country) present.add(s.cands[0]!.country!);
+    const rank: Record<string, number> = { country: 0, place: 1, organization: 2, facility: 3, person: 4 };
+    for (const s of this.spans) {
+      let c = s.cands;
+      if (c.length > 1) {
+        const inCtx = c.filter((e) => e.country && present.has(e.country));
+        if (inCtx.length >= 1) c = inCtx;
+      }
+      if (c.length > 1) {
+        const best = Math.min(...c.map((e) => rank[e.type] ?? 9));
+        const top = c.filter((e) => (rank[e.type] ?? 9) === best);
+        c = top.length === 1 ? top : [];
+      }
+      if (c.length === 1) {
+        const ident = this.identFor(c[0]!);
+        s.ident = ident;
+        ident.mentions.push(this.mention(s.from, s.to, s.skip, "name", s.rule));
+      }
+    }
+  }
+
+  // ---------- designators (country after a title or a name) ----------
+  /** A country designator at word i: nisba, KB country/organization/place name in construct, or metonym. */
+  designatorAt(i: number, allowPlace: boolean): { to: number; country: string | null; igo: string | null; entry: KbEntry | null } | null {
+    if (i >= this.w.length || this.norms[i] == null) return null;
+    const span = this.spanAt(i);
+    if (span && span.ident?.entry) {
+      const e = span.ident.entry;
+      if (e.type === "country" || e.type === "organization" || (allowPlace && (e.type === "place" || e.type === "facility"))) {
+        return { to: span.to, country: e.country ?? null, igo: e.igo ?? null, entry: e };
+      }
+      return null;
+    }
+    if (this.owner[i] !== -1) return null;
+    const n = this.ix.nisba.matchAt(this.norms, i, false);
+    if (n) {
+      const c = n.hits[0]!;
+      return { to: n.to, country: c.iso3 ?? c.country ?? null, igo: null, entry: null };
+    }
+    const m = this.ix.metonym.matchAt(this.norms, i, false);
+    if (m) {
+      const c = m.hits[0]!;
+      return { to: m.to, country: c.iso3 ?? c.country ?? null, igo: null, entry: c };
+    }
+    return null;
+  }
+
+  /** A nisba right after word i (used for a discovered name's country: «وكالة يونهاب الكورية»). */
+  nisbaAfter(i: number): string | null {
+    for (let j = i; j < Math.min(i + 2, this.w.length); j++) {
+      const x = this.norms[j];
+      if (x == null || this.owner[j] !== -1) return null;
+      const n = this.ix.nisba.matchAt(this.norms, j, false);
+      if (n) return n.hits[0]!.iso3 ?? n.hits[0]!.country ?? null;
+      if (!this.ix.data.generic.has(x)) return null; // allow one generic word in between («الرسمية»)
+    }
+    return null;
+  }
+
+  // ---------- name shapes ----------
+  /** A person name at word i: 1–3 name-like words (4 with connectors such as «عبد», «بن»). */
+  personNameAt(i: number, needBoundary = false): number[] | null {
+    const out: number[] = [];
+    let j = i;
+    while (j < this.w.length && out.length < 4) {
+      const x = this.norms[j];
+      if (x == null || !this.free(j)) break;
+      if (!/^\p{L}+$/u.test(x) || x.length < 2) break;
+      const prev = out.length ? this.norms[out[out.length - 1]!]! : null;
+      const afterConnector = prev != null && PERSON_CONNECTORS.has(prev);
+      if (this.w[j]!.art && !afterConnector) break;
+      if (this.blocksName(x) && !afterConnector) break;
+      if (this.taaFinal(j) || (x.length >= 5 && POSSESSIVE.test(x))) break;
+      if (out.length === 3 && !out.some((k) => PERSON_CONNECTORS.has(this.norms[k]!))) break;
+      out.push(j);
+      j++;
+    }
+    if (!out.length) return null;
+    if (PERSON_CONNECTORS.has(this.norms[out[out.length - 1]!]!)) out.pop();
+    if (!out.length) return null;
+    if (needBoundary) {
+      // after an apposition comma the name must be closed: punctuation, a stopword or a known name
+      const nx = this.norms[j];
+      if (!(j >= this.w.length || nx == null || this.ix.data.stop.has(nx) || this.owner[j]! >= 0 || this.blocksName(nx))) return null;
+    }
+    if (out.length === 1) {
+      // a lone word must be followed by a boundary and not look like a verb
+      const x = this.norms[out[0]!]!;
+      const nx = this.norms[j];
+      const boundary = j >= this.w.length || nx == null || this.ix.data.stop.has(nx) || this.owner[j]! >= 0;
+      // …and not end in alef: accusative adverbs «وفقا», «حاليا», «أيضا»
+      if (!boundary || (VERB_PREFIX.test(x) && x.length <= 6) || x.length < 3 || x.endsWith("ا")) return null;
+    }
+    return out;
+  }
+
+  /** A person name ending at word e (reverse apposition «X Y، المتحدث…»): 1–3 name-like words going left.
+   * A leading word with a conjunction («وعادت X Y Z») is a verb starting the clause, not part of the name. */
+  personNameBefore(e: number): number[] | null {
+    const out: number[] = [];
+    let j = e;
+    while (j >= 0 && out.length < 3) {
+      const x = this.norms[j];
+      if (x == null || !this.free(j) || !/^\p{L}+$/u.test(x) || x.length < 2) break;
+      if (this.w[j]!.art || this.blocksName(x) || this.taaFinal(j) || (x.length >= 5 && POSSESSIVE.test(x))) break;
+      out.unshift(j);
+      j--;
+    }
+    if (out.length >= 2 && /^[وف]/.test(this.norms[out[0]!]!) && this.norms[out[0]!]!.length >= 4) out.shift();
+    if (!out.length) return null;
+    if (out.length === 1) {
+      const x = this.norms[out[0]!]!;
+      if ((VERB_PREFIX.test(x) && x.length <= 6) || x.length < 3 || x.endsWith("ا") || /^[وف]/.test(x)) return null;
+    }
+    return out;
+  }
+
+  /** A quoted name at word i («"X Y"»): the words up to the closing quote (≤ 5). */
+  quotedAt(i: number): number[] | null {
+    if (!this.w[i]?.quote) return null;
+    const out: number[] = [];
+    let j = i + 1;
+    while (j < this.w.length && !this.w[j]!.quote) {
+      if (this.norms[j] == null || out.length >= 5) return null;
+      out.push(j);
+      j++;
+    }
+    if (j >= this.w.length || !out.length) return null;
+    return out;
+  }
+
+  /** An unquoted name after a cue: 1–maxTokens name-like words. */
+  cueNameAt(i: number, cue: CueDef): number[] | null {
+    const out: number[] = [];
+    let j = i;
+    while (j < this.w.length && out.length < cue.maxTokens) {
+      const x = this.norms[j];
+      if (x == null || !this.free(j)) break;
+      if (!/^[\p{L}\p{N}]+$/u.test(x) || /^\p{N}/u.test(x)) break;
+      if (this.w[j]!.art && !(cue.nameArticle && out.length === 0 && stripMarks(this.w[j]!.tok.text).startsWith("ال"))) break;
+      if (this.blocksName(x)) break;
+      // «منطقة ومواجهة…»: a conjunction starts a new phrase, not a name
+      if (out.length === 0 && /^[وف]/.test(x)) break;
+      if ((out.length > 0 && this.taaFinal(j)) || (x.length >= 5 && POSSESSIVE.test(x))) break;
+      // feminine adjective shape («عسكرية», «إلكترونية»): not a name
+      if (x.length >= 5 && x.endsWith("يه")) break;
+      out.push(j);
+      j++;
+    }
+    if (!out.length) return null;
+    if (out.length === 1 && this.norms[out[0]!]!.length < 3) return null;
+    return out;
+  }
+
+  markUsed(from: number, to: number): void {
+    for (let j = from; j < to; j++) if (this.owner[j] === -1) this.owner[j] = -2;
+  }
+
+  // ---------- pass 2: titles ----------
+  matchTitles(): void {
+    const N = this.w.length;
+    for (let i = 0; i < N; i++) {
+      if (!this.free(i)) continue;
+      const m = this.ix.titles.matchAt(this.norms, i);
+      if (!m) continue;
+      const def = m.hits[0]!;
+      const next = this.titleAt(i, m.to, m.skip, def);
+      if (next > i) i = next - 1;
+    }
+  }
+
+  /** Handle one title found at [i, j). Returns the index after what it consumed (or i when nothing). */
+  titleAt(i: number, j: number, skip: number, def: TitleDef): number {
+    let k = j;
+    let country: string | null = null;
+    let igo: string | null = def.igo ?? null;
+    let designated = false;
+    // place titles: «حاكم منطقة X», «عمدة موسكو»
+    if (def.place) {
+      const d = this.designatorAt(k, true);
+      if (d) {
+        k = d.to;
+        country = d.country;
+        designated = true;
+      } else {
+        const c = this.ix.cues.matchAt(this.norms, k);
+        if (c && c.hits[0]!.type === "place") {
+          // «حاكم منطقة X Y Z»: the place is one word, the person's name follows
+          const r = this.cueAt(k, c.to, { ...c.hits[0]!, maxTokens: 1 });
+          if (r > k) {
+            k = r;
+            designated = true;
+            const nb = this.nisbaAt(k);
+            if (nb) {
+              country = nb.country;
+              k = nb.to;
+            }
+          }
+        }
+      }
+    } else if (def.designator !== "none") {
+      // portfolio words («وزير الموارد الطبيعية والبيئة الروسي»), then the designator
+      const maxSkip = def.skip ?? 0;
+      let s = 0;
+      for (;;) {
+        const d = this.designatorAt(k + s, false);
+        if (d) {
+          k = d.to;
+          country = d.country;
+          igo = igo ?? d.igo;
+          designated = true;
+          break;
+        }
+        const x = this.norms[k + s];
+        if (s >= maxSkip || x == null || !this.free(k + s) || !(this.w[k + s]!.art || this.ix.data.generic.has(x))) break;
+        s++;
+      }
+      if (!designated) k += s;
+    }
+    if (def.designator === "required" && !designated) return i;
+    // modifiers: «وزير الدفاع الروسي آنذاك»; a former office is not resolved to the holder
+    let former = false;
+    const mod = this.free(k) ? this.ix.modifiers.matchAt(this.norms, k, false) : null;
+    if (mod) {
+      k = mod.to;
+      former = true;
+    }
+    // apposition: «الرئيس الروسي، فلاديمير بوتين،»
+    let comma = false;
+    if (k < this.w.length && isComma(this.w[k]!)) {
+      comma = true;
+      k++;
+    }
+    // the name that follows
+    const span = this.spanAt(k);
+    if (span) {
+      if (span.ident?.type === "person") {
+        // «الرئيس الروسي فلاديمير بوتين»: one person mention (the name), the title types it
+        this.markUsed(i, k);
+        if (!span.ident.sector && def.sector) span.ident.sector = def.sector;
+        return span.to;
+      }
+    } else {
+      const name = this.personNameAt(k, comma);
+      if (name) {
+        const ident = this.discovered("person", name, country, def.sector, igo);
+        ident.mentions.push(this.mention(name[0]!, name[name.length - 1]! + 1, 0, "name", `title_name:${def.offices[0]}`));
+        this.markUsed(i, k);
+        for (const n of name) this.owner[n] = -2;
+        return name[name.length - 1]! + 1;
+      }
+    }
+    // reverse apposition: «ديمتري بيسكوف، المتحدث باسم الكرملين»
+    if (i >= 2 && isComma(this.w[i - 1]!)) {
+      const o = this.owner[i - 2]!;
+      if (o >= 0 && this.spans[o]!.ident?.type === "person") {
+        this.markUsed(i, k);
+        return k;
+      }
+      const name = this.personNameBefore(i - 2);
+      if (name) {
+        const ident = this.discovered("person", name, country, def.sector, igo);
+        ident.mentions.push(this.mention(name[0]!, name[name.length - 1]! + 1, 0, "name", `title_apposition:${def.offices[0]}`));
+        for (const n of name) this.owner[n] = -2;
+        this.markUsed(i, k);
+        return k;
+      }
+    }
+    // no name: resolve the title to the office holder
+    if (!def.resolve || former) return i;
+    const scope = def.designator === "none" ? igo : country;
+    if (!scope) return i;
+    const holder = this.holderOf(def, scope);
+    if (!holder) return i;
+    const ident = this.identFor(holder);
+    // the title mention: title words plus a nisba designator (not a KB name, which is its own mention)
+    const to = this.owner[j] === -1 && k > j && !comma ? k : j;
+    ident.mentions.push(this.mention(i, to, skip, "title", `title_holder:${def.offices[0]}`));
+    this.markUsed(i, to);
+    return to;
+  }
+
+  nisbaAt(i: number): { to: number; country: string | null } | null {
+    if (!this.free(i)) return null;
+    const n = this.ix.nisba.matchAt(this.norms, i, false);
+    return n ? { to: n.to, country: n.hits[0]!.iso3 ?? n.hits[0]!.country ?? null } : null;
+  }
+
+  /** The KB person holding one of the title's offices for `scope` at the publication date (unique), or null.
+   * Without a publication date only a current holder already named in the article qualifies. */
+  holderOf(def: TitleDef, scope: string): KbEntry | null {
+    for (const office of def.offices) {
+      const hs = (this.ix.holders.get(roleKey(office, scope)) ?? []).filter((h) => roleActiveAt(h.role, this.published));
+      const people = uniq(hs.map((h) => h.entry));
+      if (people.length === 0) continue;
+      if (people.length > 1) return null;
+      const p = people[0]!;
+      if (this.published == null) {
+        const named = this.idents.get(p.id)?.mentions.some((m) => m.kind === "name");
+        if (!named) return null;
+      }
+      return p;
+    }
+    return null;
+  }
+
+  // ---------- pass 3: cues ----------
+  matchCues(): void {
+    const N = this.w.length;
+    for (let i = 0; i < N; i++) {
+      if (!this.free(i)) continue;
+      const m = this.ix.cues.matchAt(this.norms, i);
+      if (!m) continue;
+      const r = this.cueAt(i, m.to, m.hits[0]!);
+      if (r > i) i = r - 1;
+    }
+  }
+
+  /** Handle a cue at [i, j): discover the name after it. Returns the index after the name, or i. */
+  cueAt(i: number, j: number, cue: CueDef): number {
+    let name = this.quotedAt(j);
+    let rule = `cue_quoted:${cue.type}`;
+    let after = name ? name[name.length - 1]! + 2 : j;
+    if (name) {
+      // a quoted KB name is the KB entity
+      if (this.owner[name[0]!] !== -1) return i;
+    } else {
+      if (cue.quotedOnly) return i;
+      name = this.cueNameAt(j, cue);
+      rule = `cue_name:${cue.type}`;
+      if (!name) return i;
+      after = name[name.length - 1]! + 1;
+    }
+    const country = this.nisbaAfter(after);
+    const ident = this.discovered(cue.type, name, country, cue.sector, null);
+    ident.mentions.push(this.mention(name[0]!, name[name.length - 1]! + 1, 0, "name", rule));
+    this.markUsed(i, after);
+    return after;
+  }
+
+  // ---------- pass 4: repeats and short forms ----------
+  matchRepeatsAndShorts(): void {
+    const discovered = [...this.idents.values()].filter((x) => !x.entry);
+    const dyn = new Map<string, { ident: Ident; kind: "name" | "short"; len: number; words: string[] }[]>();
+    const addDyn = (ws: string[], ident: Ident, kind: "name" | "short") => {
+      const k = ws[0]!;
+      let l = dyn.get(k);
+      if (!l) dyn.set(k, (l = []));
+      l.push({ ident, kind, len: ws.length, words: ws });
+    };
+    for (const d of discovered) {
+      if (d.words) addDyn(d.words, d, "name");
+      for (const s of d.shorts ?? []) if (s.length >= 3 && !this.isNameStop(s)) addDyn([s], d, "short");
+    }
+    const N = this.w.length;
+    for (let i = 0; i < N; i++) {
+      if (!this.free(i)) continue;
+      const x = this.norms[i]!;
+      const pos = this.w[i]!.tok.start;
+      // discovered full names (with clitics on the first word)
+      let best: { to: number; skip: number; ident: Ident; kind: "name" | "short" }[] = [];
+      let bestTo = -1;
+      const stems = stemsOf(x);
+      for (const [stem, skip] of stems) {
+        for (const c of dyn.get(stem) ?? []) {
+          let ok = true;
+          for (let t = 1; t < c.len; t++) if (this.norms[i + t] !== c.words[t] || !this.free(i + t)) ok = false;
+          if (!ok) continue;
+          const to = i + c.len;
+          if (to > bestTo) {
+            best = [];
+            bestTo = to;
+          }
+          if (to === bestTo) best.push({ to, skip, ident: c.ident, kind: c.kind });
+        }
+      }
+      const names = best.filter((b) => b.kind === "name");
+      if (names.length) {
+        const b = names[0]!;
+        b.ident.mentions.push(this.mention(i, b.to, b.skip, "name", "repeat"));
+        this.markUsed(i, b.to);
+        i = b.to - 1;
+        continue;
+      }
+      // short forms: discovered persons' and KB persons'
+      const cands: { ident: Ident | null; entry: KbEntry | null; to: number; skip: number }[] = best.map((b) => ({
+        ident: b.ident,
+        entry: null,
+        to: b.to,
+        skip: b.skip,
+      }));
+      const ks = this.ix.short.matchAt(this.norms, i);
+      if (ks && ks.to >= bestTo) {
+        if (ks.to > bestTo) cands.length = 0;
+        for (const e of ks.hits) cands.push({ ident: this.idents.get(e.id) ?? null, entry: e, to: ks.to, skip: ks.skip });
+      }
+      if (!cands.length) continue;
+      // nearest preceding antecedent
+      let pick: (typeof cands)[number] | null = null;
+      let pickPos = -1;
+      for (const c of cands) {
+        if (!c.ident) continue;
+        const prev = c.ident.mentions.filter((m) => m.start < pos && m.kind !== "short").concat(c.ident.mentions.filter((m) => m.start < pos && m.kind === "short"));
+        const last = Math.max(-1, ...prev.map((m) => m.start));
+        if (last > pickPos) {
+          pickPos = last;
+          pick = c;
+        }
+      }
+      let rule = "short_antecedent";
+      if (!pick) {
+        // no antecedent: a safe KB short form stands alone
+        const safe = this.safeClitic(i)
+          ? cands.filter((c) => c.entry && this.ix.safeShort.has(`${c.entry.id}|${stemOfMatch(this.norms[i]!, c.skip)}`) && this.writtenAsShort(i, c.skip, c.entry))
+          : [];
+        if (safe.length === 1) {
+          pick = { ...safe[0]!, ident: this.identFor(safe[0]!.entry!) };
+          rule = "short_safe";
+        }
+      }
+      if (!pick || !pick.ident) continue;
+      pick.ident.mentions.push(this.mention(i, pick.to, pick.skip, "short", rule));
+      this.markUsed(i, pick.to);
+      i = pick.to - 1;
+    }
+  }
+
+  /** a word standing for a safe short form must not also read as clitic + function word («بأول» = ب + أول) */
+  safeClitic(i: number): boolean {
+    return !cliticVariants(this.norms[i]!).some((v) => this.ix.data.stop.has(v.stem) || this.ix.data.generic.has(v.stem));
+  }
+  /** the body word is written like one of the entry's short forms (only diacritics, an initial hamza-alef and
+   * Persian letter shapes may differ): «بأول» is not «باول» */
+  writtenAsShort(i: number, skip: number, e: KbEntry): boolean {
+    const body = looseLetters(this.w[i]!.tok.text.slice(skip));
+    return (e.short ?? []).some((s) => looseLetters(s) === body);
+  }
+
+  // ---------- pass 5: countries of discovered entities without one ----------
+  /**
+   * sentence_country: the single country named in the entity's sentence (KB countries and places, and free nisba
+   * adjectives — not the nisba of a title, which belongs to that title's person);
+   * article_country: else the country mentioned most in the article (KB countries and places), when unique.
+   */
+  fallbackCountries(): void {
+    const todo = [...this.idents.values()].filter((x) => !x.entry && !x.country && !x.igo);
+    if (!todo.length) return;
+    const sentences = splitSentences(this.body);
+    const hits: { pos: number; country: string }[] = [];
+    for (const s of this.spans) {
+      const e = s.ident?.entry;
+      if (e?.country && (e.type === "country" || e.type === "place")) hits.push({ pos: this.w[s.from]!.tok.start, country: e.country });
+    }
+    for (let i = 0; i < this.w.length; i++) {
+      if (!this.free(i)) continue;
+      const n = this.ix.nisba.matchAt(this.norms, i, false);
+      const c = n ? n.hits[0]!.iso3 ?? n.hits[0]!.country : null;
+      if (c) hits.push({ pos: this.w[i]!.tok.start, country: c });
+    }
+    const counts = new Map<string, number>();
+    for (const s of this.spans) {
+      const e = s.ident?.entry;
+      if (e?.country && (e.type === "country" || e.type === "place")) counts.set(e.country, (counts.get(e.country) ?? 0) + 1);
+    }
+    const ranked = [...counts].sort((x, y) => y[1] - x[1]);
+    const top = ranked.length && (ranked.length === 1 || ranked[0]![1] > ranked[1]![1]) ? ranked[0]![0] : null;
+    for (const d of todo) {
+      const first = Math.min(...d.mentions.map((m) => m.start));
+      const s = sentences.find((x) => x.start <= first && first < x.end);
+      const cs = new Set(s ? hits.filter((h) => h.pos >= s.start && h.pos < s.end).map((h) => h.country) : []);
+      if (cs.size === 1) {
+        d.country = [...cs][0]!;
+        d.countryRule = "sentence_country";
+      } else if (cs.size === 0 && top) {
+        d.country = top;
+        d.countryRule = "article_country";
+      }
+    }
+  }
+
+  /** «الرئيس الروسي بوتين» … «فلاديمير بوتين»: a one-word discovered person whose word is the last word of a
+   * longer discovered person's name is the same person (rule merge_surname). */
+  mergeSurnames(): void {
+    const persons = [...this.idents.values()].filter((x) => !x.entry && x.type === "person" && x.words);
+    for (const one of persons.filter((p) => p.words!.length === 1)) {
+      const longer = persons.filter((p) => p.words!.length > 1 && p.words![p.words!.length - 1] === one.words![0]);
+      if (longer.length !== 1) continue;
+      const into = longer[0]!;
+      for (const m of one.mentions) into.mentions.push({ ...m, kind: "short", rule: `${m.rule}+merge_surname` });
+      into.country = into.country ?? one.country;
+      into.sector = into.sector ?? one.sector;
+      this.idents.delete(one.id);
+    }
+  }
+
+  run(includeTitleOnly: boolean, types: readonly EntityType[]): LinkedEntity[] {
+    this.matchKb();
+    this.matchTitles();
+    this.matchCues();
+    this.mergeSurnames();
+    this.matchRepeatsAndShorts();
+    this.fallbackCountries();
+    const out: LinkedEntity[] = [];
+    for (const x of this.idents.values()) {
+      if (!x.mentions.length || !types.includes(x.type)) continue;
+      if (!includeTitleOnly && !x.mentions.some((m) => m.kind !== "title")) continue;
+      const ms = dedupe(x.mentions);
+      out.push({
+        id: x.id,
+        name: { ar: x.nameAr, en: x.nameEn },
+        type: x.type,
+        country: x.country,
+        igo: x.igo,
+        known: x.entry != null,
+        mentions: ms.map(({ start, end, text, rule }) => ({ start, end, text, rule })),
+        sector: x.sector,
+      });
+    }
+    out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+    return out;
+  }
+}
+
+/** letters with only diacritics, tatweel, an initial hamza-alef, ى/ی/ک and ة folded */
+function looseLetters(s: string): string {
+  return stripMarks(s.trim())
+    .replace(/^[أإآ]/u, "ا")
+    .replace(/[ىی]/gu, "ي")
+    .replace(/ک/gu, "ك")
+    .replace(/ة/gu, "ه");
+}
+
+function isComma(w: W): boolean {
+  return w.norm == null && (w.tok.norm === "،" || w.tok.norm === ",");
+}
+
+function stripMarks(s: string): string {
+  return s.replace(/[\u064B-\u065F\u0670\u0640]/gu, "");
+}
+/** the ORIGINAL word carries the article (bare alef), possibly behind clitics: «الروسي», «للصحفيين», «بالعاصمة»,
+ * «والجيش» — but not «ألكسندر», «إلهام» */
+export function hasArticle(original: string): boolean {
+  const x = stripMarks(original);
+  return /^([وف]?[بكل]?ال|[وف]?لل)/.test(x) && x.length > 3;
+}
+
+/** does the entry have a form, equal to the normalized `key`, written with a final ة? */
+function entryHasTaaForm(e: KbEntry, key: string): boolean {
+  return entryNames(e).some((f) => f.trim().endsWith("ة") && phraseWords(f).join(" ") === key);
+}
+
+const LONG_VOWELS = new Set(["ا", "و", "ي"]);
+/**
+ * Weighted edit distance for transliteration variants, abandoning early above `max` (returns max + 1):
+ * letters of one transliteration class are equal (ج/غ, ت/ط …), inserting or dropping a long vowel ا و ي costs 1,
+ * any other insertion, deletion or substitution costs 2; the digraphs تش/دج are folded first.
+ * So «بوتين»~«بوتن» = 1, «بيونج يانج»~«بيونغ يانغ» = 0, but «إجراء»~«أكرا» = 2 (the hamza is a consonant).
+ */
+export function editDistance(a0: string, b0: string, max: number): number {
+  const fold = (x: string) => x.replace(/تش/g, "ش").replace(/دج/g, "ج");
+  const a = fold(a0);
+  const b = fold(b0);
+  const indel = (ch: string) => (LONG_VOWELS.has(ch) ? 1 : 2);
+  let prev: number[] = [0];
+  for (let j = 1; j <= b.length; j++) prev.push(prev[j - 1]! + indel(b[j - 1]!));
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a[i - 1]!;
+    const cur = [prev[0]! + indel(ca)];
+    let rowMin = cur[0]!;
+    for (let j = 1; j <= b.length; j++) {
+      const cb = b[j - 1]!;
+      const sub = ca === cb || letterClass(ca) === letterClass(cb) ? 0 : 2;
+      const v = Math.min(prev[j]! + indel(ca), cur[j - 1]! + indel(cb), prev[j - 1]! + sub);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function dedupe(ms: M[]): M[] {
+  const seen = new Set<string>();
+  return ms
+    .slice()
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter((m) => {
+      const k = `${m.start}:${m.end}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+}
+
+/** the word and its forms without a conjunction/preposition prefix, with the prefix length */
+function stemsOf(x: string): [string, number][] {
+  const out: [string, number][] = [[x, 0]];
+  if (/^[وفبلك]/.test(x) && x.length > 3) out.push([x.slice(1), 1]);
+  if (/^(وب|ول|فب|فل|وك)/.test(x) && x.length > 4) out.push([x.slice(2), 2]);
+  return out;
+}
+function stemOfMatch(x: string, skip: number): string {
+  return x.slice(skip);
+}
+
+/**
+ * Link the entities of an article body. Offsets are UTF-16 indices into `body`, end exclusive.
+ */
+export function linkEntities(body: string, opts: LinkOptions): LinkedEntity[] {
+  return new Linker(body, opts).run(opts.includeTitleOnly ?? false, opts.types ?? DEFAULT_TYPES);
+}

@@ -1,0 +1,82 @@
+/**
+ * A trie over normalized word tokens: the multi-pattern matcher of the linker (one walk per start position, no loop
+ * over aliases). The first token of a match may carry proclitics («وروسيا», «للولايات», «بالصين»): every
+ * segmentation from `cliticVariants` is tried and the longest match wins (the unsegmented token on ties).
+ */
+import { cliticVariants, normalizeForMatch, tokenize } from "../text/index.js";
+
+export interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  hits: T[] | null;
+}
+
+/** A match of the trie on a word sequence. */
+export interface TrieMatch<T> {
+  /** index of the first word */
+  from: number;
+  /** index after the last word */
+  to: number;
+  hits: T[];
+  /** normalized chars to skip at the start of the first word (the clitic prefix as written) */
+  skip: number;
+  prefix: string;
+}
+
+/** The word tokens of a phrase (normalized; punctuation dropped: «كوفيد-19» → كوفيد 19). */
+export function phraseWords(phrase: string): string[] {
+  return tokenize(normalizeForMatch(phrase))
+    .filter((t) => t.kind !== "punct")
+    .map((t) => t.norm);
+}
+
+export class TokenTrie<T> {
+  readonly root: TrieNode<T> = { next: new Map(), hits: null };
+  size = 0;
+
+  /** Add a phrase (raw text: it is normalized and tokenized here). Returns false for an empty phrase. */
+  add(phrase: string, hit: T): boolean {
+    return this.addWords(phraseWords(phrase), hit);
+  }
+
+  addWords(words: string[], hit: T): boolean {
+    if (words.length === 0) return false;
+    let node = this.root;
+    for (const w of words) {
+      let nx = node.next.get(w);
+      if (!nx) {
+        nx = { next: new Map(), hits: null };
+        node.next.set(w, nx);
+      }
+      node = nx;
+    }
+    if (!node.hits) node.hits = [];
+    if (!node.hits.includes(hit)) node.hits.push(hit);
+    this.size++;
+    return true;
+  }
+
+  /**
+   * Longest match starting at word `i` of `words` (normalized forms; null = a barrier such as punctuation).
+   * With `clitics`, the first word may be a clitic-prefixed form.
+   */
+  matchAt(words: (string | null)[], i: number, clitics = true): TrieMatch<T> | null {
+    const first = words[i];
+    if (first == null) return null;
+    let best: TrieMatch<T> | null = null;
+    const variants = clitics ? cliticVariants(first) : [{ stem: first, prefix: "", offset: 0 }];
+    for (const v of variants) {
+      let node = this.root.next.get(v.stem);
+      let j = i + 1;
+      while (node) {
+        if (node.hits && (!best || j > best.to)) {
+          best = { from: i, to: j, hits: node.hits, skip: v.offset, prefix: v.prefix };
+        }
+        const w = words[j];
+        if (w == null) break;
+        node = node.next.get(w);
+        j++;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,314 @@
+/**
+ * Actor units of an article: spans of tokens that name a codable actor (country + sector, or an IGO), built from
+ * the linker's entity mentions and from nominal phrases the KB makes codable (sector noun + nisba adjective:
+ * «مسؤولون كوريون جنوبيون» → KOR GOV, «القوات الروسية» → RUS MIL; government metonyms «الكرملين»; capitals used for
+ * their government «موسكو» → RUS GOV). Adjacent spans of the same actor merge («الزعيم الكوري الشمالي كيم جونغ أون»),
+ * and a sector noun right before an entity gives it its sector («وزير خارجية كوريا الشمالية» → PRK GOV).
+ */
+import type { Actor, Entity } from "../record.js";
+import type { Token } from "../text/index.js";
+import { normalizeForMatch } from "../text/index.js";
+import type { Lexicon, Phrase } from "./lexicon.js";
+import { phrase } from "./lexicon.js";
+import { procliticSplits } from "./morph.js";
+
+/** The part of the KB the coder reads (a `Kb` from src/kb fits). */
+export interface EventKbEntry {
+  id: string;
+  type: string;
+  country: string | null;
+  igo?: string | null;
+  sector?: string | null;
+  nisba?: string[];
+  metonyms?: string[];
+  capital?: string | null;
+  historical?: boolean;
+}
+export interface EventKb {
+  entries: readonly EventKbEntry[];
+}
+
+export interface Unit {
+  /** first and last token index (inclusive) */
+  t0: number;
+  t1: number;
+  actor: Actor;
+  /** an entity that is a place (not a government metonym): only a location, or the target of a visit */
+  place: boolean;
+  /** entity id for location / reported_by */
+  entityId: string | null;
+  entityType: string | null;
+  /** a bare nisba adjective («الروسي»): an actor only right after a trigger noun («الهجوم الروسي») */
+  adjOnly: boolean;
+  /** the preposition that introduces it (normalized: «الي», «مع», «ل», «ب», …) or null */
+  prep: string | null;
+  /** the first token carries a coordinating و/ف */
+  conj: boolean;
+  rule: string;
+}
+
+interface PhraseEntry {
+  toks: Phrase;
+  country: string;
+  kind: "nisba" | "metonym";
+}
+
+export interface KbIndex {
+  /** first token → phrases (longest first) */
+  phrases: Map<string, PhraseEntry[]>;
+  /** KB id of a capital (or metonym entry) → country it stands for */
+  govPlaces: Map<string, string>;
+  /** normalized metonym names → country */
+  metonymNames: Map<string, string>;
+}
+
+const kbCache = new WeakMap<object, KbIndex>();
+
+export function indexKb(kb: EventKb | null): KbIndex {
+  const key = kb ?? EMPTY;
+  const hit = kbCache.get(key);
+  if (hit) return hit;
+  const phrases = new Map<string, PhraseEntry[]>();
+  const govPlaces = new Map<string, string>();
+  const metonymNames = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  const seen = new Map<string, string>();
+  const add = (s: string, country: string, kind: PhraseEntry["kind"]) => {
+    const toks = phrase(s);
+    if (!toks.length) return;
+    const k = toks.join(" ");
+    const prev = seen.get(k);
+    if (prev && prev !== country) ambiguous.add(k);
+    seen.set(k, country);
+    const list = phrases.get(toks[0]!) ?? [];
+    if (!list.some((p) => p.toks.join(" ") === k && p.country === country)) list.push({ toks, country, kind });
+    phrases.set(toks[0]!, list);
+  };
+  for (const e of kb?.entries ?? []) {
+    // states that no longer exist (SUN) share capitals and nisba with their successors: the current state wins
+    if (e.type !== "country" || !e.country) continue;
+    for (const nb of e.nisba ?? []) add(nb, e.country, "nisba");
+    if (e.historical) continue;
+    for (const m of e.metonyms ?? []) {
+      add(m, e.country, "metonym");
+      metonymNames.set(normalizeForMatch(m), e.country);
+    }
+    if (e.capital) govPlaces.set(e.capital, e.country);
+  }
+  // Rule: a phrase that names two countries («الكوري» alone) codes neither; longer phrases still decide.
+  for (const [first, list] of phrases) {
+    const kept = list.filter((p) => !ambiguous.has(p.toks.join(" ")));
+    kept.sort((a, b) => b.toks.length - a.toks.length);
+    if (kept.length) phrases.set(first, kept);
+    else phrases.delete(first);
+  }
+  const out = { phrases, govPlaces, metonymNames };
+  kbCache.set(key, out);
+  return out;
+}
+const EMPTY = {};
+
+const DEFAULT_SECTOR: Record<string, string | null> = { country: "GOV", person: null, organization: null };
+
+/** Rule: how an entity acts. null when it cannot be coded (no country and no IGO, or not an actor type). */
+export function entityActor(e: Entity, kbi: KbIndex): { actor: Actor; place: boolean } | null {
+  const igo = e.igo ?? null;
+  const country = igo ? null : e.country ?? null;
+  if (!igo && !country) return null;
+  const sector = e.sector ?? (igo ? "IGO" : DEFAULT_SECTOR[e.type] ?? null);
+  if (e.type === "person" || e.type === "organization" || e.type === "country") {
+    return { actor: { entity: e.id, country, igo, sector }, place: false };
+  }
+  if (e.type === "place" || e.type === "facility") {
+    // capitals and metonyms act for their government («موسكو», «البيت الأبيض»)
+    const gov = kbi.govPlaces.get(e.id) ?? metonymOf(e, kbi);
+    if (gov) return { actor: { entity: e.id, country: gov, igo: null, sector: "GOV" }, place: false };
+    return { actor: { entity: e.id, country, igo, sector: null }, place: true };
+  }
+  return null;
+}
+
+function metonymOf(e: Entity, kbi: KbIndex): string | undefined {
+  for (const m of e.mentions) {
+    const c = kbi.metonymNames.get(normalizeForMatch(m.text));
+    if (c) return c;
+  }
+  return kbi.metonymNames.get(normalizeForMatch(e.name.ar));
+}
+
+/** Index of the token containing offset `pos` (tokens sorted by start), or -1. */
+export function tokenAt(tokens: Token[], pos: number): number {
+  let lo = 0, hi = tokens.length - 1, ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start <= pos) { ans = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  if (ans >= 0 && pos < tokens[ans]!.end) return ans;
+  return ans;
+}
+
+const STANDALONE_PREPS = new Set(["الي", "مع", "علي", "ضد", "من", "عن", "في", "بين", "لدي", "نحو", "تجاه", "حول", "عبر", "ل", "ب"].map(normalizeForMatch));
+
+/** The preposition in a proclitic chain («وب» → «ب», «لل» → «ل»), or null. */
+function prepOfPrefix(prefix: string): string | null {
+  const p = prefix.replace(/^[وف]/, "");
+  if (p.startsWith("ل")) return "ل";
+  if (p.startsWith("ب")) return "ب";
+  if (p.startsWith("ك")) return "ك";
+  return null;
+}
+
+/** Match a phrase at token i (first token may carry proclitics). Returns the proclitic prefix or null. */
+export function matchPhraseAt(tokens: Token[], i: number, p: Phrase, end: number): string | null {
+  if (i + p.length > end) return null;
+  for (let k = 1; k < p.length; k++) if (tokens[i + k]!.norm !== p[k]) return null;
+  const first = tokens[i]!.norm;
+  if (first === p[0]) return "";
+  if ((first[0] === "و" || first[0] === "ف") && first.slice(1) === p[0]) return first[0]!;
+  for (const sp of procliticSplits(first)) {
+    if (sp.stem === p[0]) return sp.prefix;
+    // «لل» + word = ل + ال + word
+    if (sp.prefix.endsWith("لل") && "ال" + sp.stem === p[0]) return sp.prefix;
+  }
+  return null;
+}
+
+/** Sector noun phrase ending right before token `i` (within `gap` tokens) → its sector and first token. */
+function sectorNounBefore(lex: Lexicon, tokens: Token[], i: number, lo: number, gap: number): { sector: string; t0: number; prefix: string } | null {
+  for (let g = 1; g <= gap; g++) {
+    for (const sn of lex.cues.sectorNouns) {
+      const s = i - g - sn.phrase.length + 1;
+      if (s < lo) continue;
+      const prefix = matchPhraseAt(tokens, s, sn.phrase, i);
+      if (prefix !== null) return { sector: sn.sector, t0: s, prefix };
+    }
+  }
+  return null;
+}
+
+/**
+ * Build actor units for the tokens [lo, hi) of one sentence.
+ */
+export function buildUnits(
+  lex: Lexicon, kbi: KbIndex, tokens: Token[], lo: number, hi: number, entities: Entity[], body: string,
+): Unit[] {
+  const units: Unit[] = [];
+  if (hi <= lo) return units;
+  const sStart = tokens[lo]!.start, sEnd = tokens[hi - 1]!.end;
+  // 1. entity mentions
+  for (const e of entities) {
+    let coded: ReturnType<typeof entityActor> | undefined;
+    for (const m of e.mentions) {
+      if (m.start < sStart || m.end > sEnd) continue;
+      if (coded === undefined) coded = entityActor(e, kbi);
+      if (!coded) break;
+      const t0 = tokenAt(tokens, m.start), t1 = tokenAt(tokens, m.end - 1);
+      if (t0 < lo || t1 < t0) continue;
+      const prefix = normalizeForMatch(body.slice(tokens[t0]!.start, m.start));
+      units.push({
+        t0, t1, actor: { ...coded.actor }, place: coded.place, entityId: e.id, entityType: e.type, adjOnly: false,
+        prep: prepOfPrefix(prefix), conj: /^[وف]/.test(prefix), rule: "entity",
+      });
+    }
+  }
+  // 2. nominal actors from the KB: nisba adjectives and metonyms
+  const taken = (i: number) => units.some((u) => u.t0 <= i && i <= u.t1);
+  for (let i = lo; i < hi; i++) {
+    if (tokens[i]!.kind !== "word" || taken(i)) continue;
+    const cands = candidatesFor(kbi, tokens[i]!.norm);
+    let best: { p: PhraseEntry; prefix: string } | null = null;
+    for (const p of cands) {
+      const prefix = matchPhraseAt(tokens, i, p.toks, hi);
+      if (prefix !== null && (!best || p.toks.length > best.p.toks.length)) best = { p, prefix };
+    }
+    if (!best) continue;
+    const t1 = i + best.p.toks.length - 1;
+    if (best.p.kind === "metonym") {
+      units.push({ t0: i, t1, actor: { entity: null, country: best.p.country, igo: null, sector: "GOV" }, place: false,
+        entityId: null, entityType: "organization", adjOnly: false, prep: prepOfPrefix(best.prefix), conj: /^[وف]/.test(best.prefix), rule: "kb-metonym" });
+    } else {
+      // Rule: nisba after a sector noun («مسؤولون كوريون», «وزير الموارد الطبيعية الروسي») is an actor with that sector
+      // the sector noun may not reach back over another actor («السلطات الإيرانية مواطنين فرنسيين»)
+      const prevEnd = units.reduce((m, u) => (u.t1 < i ? Math.max(m, u.t1 + 1) : m), lo);
+      const sn = sectorNounBefore(lex, tokens, i, prevEnd, 4);
+      const t0 = sn ? sn.t0 : i;
+      const pre = sn ? sn.prefix : best.prefix;
+      units.push({ t0, t1, actor: { entity: null, country: best.p.country, igo: null, sector: sn?.sector ?? null }, place: false,
+        entityId: null, entityType: null, adjOnly: !sn, prep: prepOfPrefix(pre), conj: /^[وف]/.test(pre), rule: sn ? "nominal-nisba" : "nisba-adjective" });
+    }
+    i = t1;
+  }
+  units.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+  // 3. a chain of sector nouns right before an entity gives the sector and extends the span
+  //    («القوات», «وزير خارجية», «رئيس الكرملين»)
+  for (const u of units) {
+    if (u.rule !== "entity" || u.place) continue;
+    for (;;) {
+      const sn = sectorNounBefore(lex, tokens, u.t0, lo, 1);
+      if (!sn || units.some((v) => v !== u && v.t1 >= sn.t0 && v.t0 < u.t0)) break;
+      if (u.actor.sector == null || u.entityType === "country") u.actor.sector = sn.sector;
+      u.t0 = sn.t0;
+      u.prep = prepOfPrefix(sn.prefix);
+      u.conj = /^[وف]/.test(sn.prefix);
+      if (u.prep || u.conj) break;
+    }
+  }
+  // 4. merge adjacent / overlapping units of the same actor (title + name); drop units inside others
+  units.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+  const out: Unit[] = [];
+  for (const u of units) {
+    const last = out[out.length - 1];
+    if (last && u.t0 <= last.t1) {
+      // overlapping: keep the entity (named) one, widen
+      if (last.rule !== "entity" && u.rule === "entity" && sameCountry(last.actor, u.actor)) {
+        out[out.length - 1] = { ...u, t0: last.t0, prep: last.prep, conj: last.conj, actor: { ...u.actor, sector: u.actor.sector ?? last.actor.sector } };
+      }
+      continue;
+    }
+    if (last && u.t0 === last.t1 + 1 && !u.conj && !u.prep && sameCountry(last.actor, u.actor) && !u.place && !last.place) {
+      // Rule: title phrase followed by the name of the same country's actor is one actor
+      const named = u.rule === "entity" ? u : last;
+      const other = named === u ? last : u;
+      out[out.length - 1] = { ...named, t0: last.t0, t1: u.t1, prep: last.prep, conj: last.conj, adjOnly: false,
+        actor: { ...named.actor, sector: named.actor.sector ?? other.actor.sector } };
+      continue;
+    }
+    out.push(u);
+  }
+  // 5. standalone prepositions before the unit
+  for (const u of out) {
+    if (u.prep || u.t0 <= lo) continue;
+    const prev = tokens[u.t0 - 1]!;
+    if (STANDALONE_PREPS.has(prev.norm)) u.prep = prev.norm;
+    else if (lex.cues.attribution.has(prev.norm) || lex.cues.attribution.has(prev.norm.replace(/^[وف]/, ""))) u.prep = "attrib";
+    else if (/^[وف]?ل/.test(prev.norm) && lex.cues.beneficiary.has(prev.norm.replace(/^[وف]?ل/, ""))) u.prep = "ل";
+    else if (prev.norm === "قبل" && u.t0 - 2 >= lo && tokens[u.t0 - 2]!.norm === "من") u.prep = "من قبل";
+    else if (prev.norm === "يد" && u.t0 - 2 >= lo && tokens[u.t0 - 2]!.norm === "علي") u.prep = "من قبل";
+  }
+  return out;
+}
+
+function candidatesFor(kbi: KbIndex, norm: string): PhraseEntry[] {
+  const direct = kbi.phrases.get(norm);
+  const out: PhraseEntry[] = direct ? [...direct] : [];
+  for (const sp of procliticSplits(norm)) {
+    if (!sp.prefix) continue;
+    const l = kbi.phrases.get(sp.stem);
+    if (l) out.push(...l);
+    if (sp.prefix.endsWith("لل")) {
+      const l2 = kbi.phrases.get("ال" + sp.stem);
+      if (l2) out.push(...l2);
+    }
+  }
+  return out;
+}
+
+export function sameCountry(a: Actor, b: Actor): boolean {
+  return actorKey(a) === actorKey(b);
+}
+
+export function actorKey(a: Actor | null): string | null {
+  if (!a) return null;
+  if (a.igo) return "IGO:" + a.igo;
+  return a.country;
+}

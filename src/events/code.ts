@@ -1,0 +1,466 @@
+/**
+ * PLOVER event coding of Arabic sentences.
+ *
+ * One pass over the tokens of each sentence: triggers are found by Map look-up (lexicon.ts), actors are the units of
+ * actors.ts, and each trigger takes its arguments from the Arabic structure around it:
+ * - verbs: VSO (clause-initial verb, subject right after it) or SVO (subject right before it in the same clause,
+ *   e.g. after «إن»); a pronoun complementizer («إنه», «أنها») takes the reporting clause's subject; the target is
+ *   the next actor, bare (object) or after an allowed preposition (إلى، مع، على، ضد، لـ، بـ …);
+ * - nouns: genitive source («زيارة بوتين إلى …», «الهجوم الروسي على …»), else the subject of the light verb before
+ *   it («أجرى X محادثات مع Y»); «بين X و Y» and coordinated joint subjects give pairs; «تم + masdar» is passive;
+ * - a masdar with بـ after an accusation is the alleged act of the accused («اتهمت X Y بإرسال قوات»); after a
+ *   threat, request, promise or refusal it is not an event of its own.
+ * Status, date, location and reported_by come from cues in the same sentence (see status.ts).
+ */
+import type { Actor, Entity, Event, EventStatus, TimeExpr } from "../record.js";
+import { splitSentences, tokenizeNormalized, normalize, type Token } from "../text/index.js";
+import { actorKey, buildUnits, indexKb, matchPhraseAt, type EventKb, type KbIndex, type Unit } from "./actors.js";
+import { isReportingVerb, loadLexicon, lookupTrigger, matchesObject, type Lexicon, type TriggerDef } from "./lexicon.js";
+import { mergeEvents, type Coded } from "./merge.js";
+import { chooseDate, statusOf, isFuture } from "./status.js";
+
+export interface CodeInput {
+  body: string;
+  published: string | null;
+  entities: Entity[];
+  times: TimeExpr[];
+}
+
+export interface CodeOptions {
+  kb?: EventKb | null;
+  /** keep events of one sentence unmerged (debugging) */
+  noMerge?: boolean;
+}
+
+/** A trigger found in a sentence. */
+export interface Trig {
+  i: number;
+  def: TriggerDef;
+  type: string;
+  mode: string | null;
+  /** proclitic prefix of the trigger token */
+  prefix: string;
+  kind: "past" | "present" | "noun";
+  /** object tokens consumed by a multi-word sense */
+  objEnd: number;
+  rule: string;
+}
+
+/** A group of coordinated units («الولايات المتحدة وكوريا الجنوبية»). */
+interface Group {
+  units: Unit[];
+  t0: number;
+  t1: number;
+  prep: string | null;
+}
+
+const DEFAULT_VERB_PREPS = new Set([null, "الي", "مع", "علي", "ضد", "ل", "ب", "بين"]);
+const DEFAULT_NOUN_PREPS = new Set(["الي", "مع", "علي", "ضد", "ل", "بين"]);
+const OBJECT_WINDOW = 6;
+const TARGET_WINDOW = 10;
+
+export function codeEventsWith(lex: Lexicon, input: CodeInput, opts: CodeOptions = {}): Event[] {
+  const { body } = input;
+  if (!body) return [];
+  const kbi = indexKb(opts.kb ?? null);
+  const tokens = tokenizeNormalized(body, normalize(body));
+  const sentences = splitSentences(body);
+  const events: Coded[] = [];
+  let ti = 0;
+  for (const s of sentences) {
+    while (ti < tokens.length && tokens[ti]!.end <= s.start) ti++;
+    let tj = ti;
+    while (tj < tokens.length && tokens[tj]!.start < s.end) tj++;
+    if (tj > ti) codeSentence(lex, kbi, input, tokens, ti, tj, s, events);
+    ti = tj;
+  }
+  return opts.noMerge ? events.map((c) => c.ev) : mergeEvents(events);
+}
+
+function codeSentence(
+  lex: Lexicon, kbi: KbIndex, input: CodeInput, tokens: Token[], lo: number, hi: number,
+  span: { start: number; end: number }, out: Coded[],
+): void {
+  // cheap pre-check: any trigger in the sentence?
+  const trigs = findTriggers(lex, tokens, lo, hi);
+  if (!trigs.length) return;
+  const units = buildUnits(lex, kbi, tokens, lo, hi, input.entities, input.body);
+  const inUnit = new Set<number>();
+  for (const u of units) for (let k = u.t0; k <= u.t1; k++) inUnit.add(k);
+  const triggers = trigs.filter((t) => !inUnit.has(t.i));
+  if (!triggers.length) return;
+  const groups = groupUnits(lex, tokens, units.filter((u) => !u.adjOnly || true));
+  const clauses = clauseStarts(lex, tokens, lo, hi);
+  const clauseOf = (i: number) => { let c = lo; for (const b of clauses) if (b <= i) c = b; return c; };
+  const clauseEnd = (i: number) => { for (const b of clauses) if (b > i) return b; return hi; };
+  const reportedBy = findReporter(lex, tokens, lo, hi, groups);
+  const sentTimes = input.times.filter((t) => t.start >= span.start && t.end <= span.end && t.value);
+  const timeTok = new Set<number>();
+  for (const t of sentTimes) for (let k = lo; k < hi; k++) if (tokens[k]!.start >= t.start && tokens[k]!.end <= t.end) timeTok.add(k);
+  const verbIdx = new Set(triggers.filter((t) => t.def.pos === "verb").map((t) => t.i));
+  const reportIdx = new Set<number>();
+  for (let k = lo; k < hi; k++) if (isReportingVerb(lex, tokens[k]!.norm)) { verbIdx.add(k); reportIdx.add(k); }
+
+  const accuseTargets: { after: number; units: Unit[] }[] = [];
+  const complementHeads: { i: number; type: string }[] = [];
+  for (const tr of triggers) {
+    const c0 = clauseOf(tr.i), c1 = clauseEnd(tr.i);
+    const ctx: ArgCtx = { lex, tokens, groups, lo, hi, c0, c1, timeTok, verbIdx, reportIdx };
+    let args: Args | null = null;
+    let statusOverride: EventStatus | null = null;
+    // Rule: بـ + masdar after an accusation is the accused act (alleged); after threats/requests/promises/refusals
+    // the masdar is the content of that act, not an event.
+    if (tr.def.pos === "noun" && tr.prefix.replace(/^[وف]/, "").startsWith("ب")) {
+      const acc = [...accuseTargets].reverse().find((a) => a.after < tr.i);
+      const head = [...complementHeads].reverse().find((h) => h.i < tr.i && tr.i - h.i <= 12);
+      if (acc && head?.type === "ACCUSE") {
+        const tgt = findTarget(ctx, tr, tr.objEnd, null);
+        args = { sources: acc.units, targets: tgt?.units ?? [], rule: "accused-act", pairs: false };
+        statusOverride = "alleged";
+      } else if (head && ["THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE", "ACCUSE"].includes(head.type)) {
+        continue;
+      }
+    }
+    // Rule: لـ + masdar right after another trigger is its purpose («أرسل قوات لمساعدة روسيا»), not a new event.
+    if (!args && tr.def.pos === "noun" && tr.prefix.replace(/^[وف]/, "").startsWith("ل")
+      && complementHeads.some((h) => h.i < tr.i && tr.i - h.i <= 12)) continue;
+    if (!args) args = tr.def.pos === "verb" ? verbArgs(ctx, tr) : nounArgs(ctx, tr);
+    complementHeads.push({ i: tr.i, type: tr.type });
+    if (!args) continue;
+    if (tr.type === "ACCUSE" && args.targets.length) {
+      const lastT = Math.max(...args.targets.map((u) => u.t1));
+      accuseTargets.push({ after: lastT, units: args.targets });
+    }
+    const type = args.type ?? tr.type;
+    let mode = args.mode !== undefined ? args.mode : tr.mode;
+    const typeInfo = lex.types[type];
+    if (!typeInfo) continue;
+    const date = chooseDate(tokens, tr.i, c0, c1, lo, sentTimes, input.published);
+    let status = statusOverride ?? statusOf(lex, tokens, tr, lo, hi, c0);
+    if (status === null) continue; // negated, not denied
+    if (status === "occurred" && date && input.published && isFuture(date, input.published)) status = "expected";
+    const loc = findLocation(ctx, tr);
+    let pairs = expandPairs(args, tr);
+    // Rule: a meeting in one party's country is a visit by the other («التقى X بY في موسكو»)
+    if (type === "CONSULT" && mode === null && loc?.country) {
+      const visitPairs: [Unit, Unit | null][] = [];
+      for (const [s, t] of pairs) {
+        if (t && actorKey(t.actor) === loc.country && actorKey(s.actor) !== loc.country) visitPairs.push([s, t]);
+        else if (t && actorKey(s.actor) === loc.country && actorKey(t.actor) !== loc.country) visitPairs.push([t, s]);
+      }
+      if (visitPairs.length === pairs.length && pairs.length) { pairs = visitPairs; mode = "visit"; }
+    }
+    const location = loc?.id ?? null;
+    const score = (mode != null ? typeInfo.modes[mode] : undefined) ?? typeInfo.score;
+    for (const [s, t] of pairs) {
+      if (!t && typeInfo.target_required) continue;
+      if (t && !distinctActors(s.actor, t.actor, s, t)) continue;
+      const ev: Event = {
+        type, mode, source: { ...s.actor }, target: t ? targetActor(t) : null, date, status,
+        location, reported_by: reportedBy,
+        evidence: { start: span.start, end: span.end }, score, rule: `${tr.rule}/${args.rule}`,
+      };
+      out.push({ ev, joint: (tr.def.joint || args.pairs) && mode !== "visit", srcType: s.entityType, tgtType: t?.entityType ?? null });
+    }
+  }
+}
+
+function targetActor(u: Unit): Actor {
+  return { ...u.actor };
+}
+
+/** Rule: no event between an actor and itself (same entity, or same country and sector). */
+function distinctActors(a: Actor, b: Actor, ua: Unit, ub: Unit): boolean {
+  if (ua === ub) return false;
+  if (a.entity && a.entity === b.entity) return false;
+  if (actorKey(a) === actorKey(b) && (a.sector ?? "GOV") === (b.sector ?? "GOV")) return false;
+  return true;
+}
+
+interface Args {
+  sources: Unit[];
+  targets: Unit[];
+  rule: string;
+  /** sources are a joint group with no target: pair them with each other */
+  pairs: boolean;
+  /** type/mode decided by the arguments (person_sense) */
+  type?: string;
+  mode?: string | null;
+}
+
+function expandPairs(args: Args, tr: Trig): [Unit, Unit | null][] {
+  const out: [Unit, Unit | null][] = [];
+  if (args.pairs) {
+    for (let a = 0; a < args.sources.length; a++)
+      for (let b = a + 1; b < args.sources.length; b++) out.push([args.sources[a]!, args.sources[b]!]);
+    return out;
+  }
+  const src = args.sources.filter((u) => !u.place || tr.type === "PROTEST");
+  if (!args.targets.length) return src.map((s) => [s, null]);
+  for (const s of src) for (const t of args.targets) out.push([s, t]);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// triggers
+
+export function findTriggers(lex: Lexicon, tokens: Token[], lo: number, hi: number): Trig[] {
+  const out: Trig[] = [];
+  const consumed = new Set<number>();
+  for (let i = lo; i < hi; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== "word" || consumed.has(i) || t.norm.length < 2) continue;
+    const found = lookupTrigger(lex, t.norm);
+    if (!found) continue;
+    const { def } = found.hit;
+    // Rule: a verb form right after a preposition or determiner is a verbal noun («عن نشر القوات»)
+    if (found.hit.kind !== "noun" && !found.prefix && i > lo && lex.cues.notBeforeVerb.has(tokens[i - 1]!.norm)) continue;
+    let type = def.type, mode = def.mode, rule = def.id, objEnd = i;
+    // senses: an object word within the window (multi-word triggers, noun-object constraints)
+    for (const sense of def.senses) {
+      let hitAt = -1;
+      for (let k = i + 1; k < Math.min(hi, i + 1 + OBJECT_WINDOW); k++) {
+        if (tokens[k]!.kind === "punct" && tokens[k]!.norm !== "-" && tokens[k]!.norm !== '"') break;
+        if (matchesObject(lex, sense, tokens[k]!.norm)) { hitAt = k; break; }
+      }
+      if (hitAt >= 0) {
+        type = sense.type; mode = sense.mode; rule = `${def.id}+${tokens[hitAt]!.norm}`; objEnd = hitAt;
+        for (let k = i + 1; k <= hitAt; k++) consumed.add(k);
+        break;
+      }
+    }
+    if (!type) continue;
+    out.push({ i, def, type, mode, prefix: found.prefix, kind: found.hit.kind, objEnd, rule });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// structure
+
+function groupUnits(lex: Lexicon, tokens: Token[], units: Unit[]): Group[] {
+  const groups: Group[] = [];
+  for (const u of units) {
+    const g = groups[groups.length - 1];
+    // Rule: «X و Y» (و glued or alone) right after X coordinates; «بين X و Y» is one group
+    if (g && !u.adjOnly && !g.units[0]!.adjOnly && (
+      (u.conj && u.t0 === g.t1 + 1) || (u.t0 === g.t1 + 2 && tokens[g.t1 + 1]!.norm === "و"))) {
+      g.units.push(u); g.t1 = u.t1;
+      continue;
+    }
+    groups.push({ units: [u], t0: u.t0, t1: u.t1, prep: u.prep });
+  }
+  return groups;
+}
+
+/** Token indexes where a new clause starts (after a complementizer). */
+function clauseStarts(lex: Lexicon, tokens: Token[], lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let i = lo; i < hi; i++) {
+    const n = tokens[i]!.norm;
+    if (lex.cues.complementizers.has(n)) out.push(i + 1);
+    // an attribution («حسبما ذكرت X», «وفقا لـ X») opens a clause of its own
+    else if (lex.cues.attribution.has(n) || lex.cues.attribution.has(n.replace(/^[وف]/, ""))) out.push(i);
+  }
+  return out;
+}
+
+interface ArgCtx {
+  lex: Lexicon;
+  tokens: Token[];
+  groups: Group[];
+  lo: number;
+  hi: number;
+  c0: number;
+  c1: number;
+  timeTok: Set<number>;
+  verbIdx: Set<number>;
+  reportIdx: Set<number>;
+}
+
+/** Tokens between a and b (exclusive) that are all skippable (adverbs, time words, punctuation-free). */
+function gapOk(ctx: ArgCtx, a: number, b: number, max: number): boolean {
+  let n = 0;
+  for (let k = a + 1; k < b; k++) {
+    const t = ctx.tokens[k]!;
+    if (ctx.timeTok.has(k) || ctx.lex.cues.skip.has(t.norm)) continue;
+    if (t.kind === "punct" && (t.norm === "," || t.norm === "،")) continue;
+    n++;
+    if (n > max) return false;
+  }
+  return true;
+}
+
+function onlyPunct(ctx: ArgCtx, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (ctx.tokens[k]!.kind !== "punct" && !ctx.lex.cues.skip.has(ctx.tokens[k]!.norm)) return false;
+  return b > a + 1;
+}
+
+function hasComma(ctx: ArgCtx, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (ctx.tokens[k]!.norm === "," || ctx.tokens[k]!.norm === "،") return true;
+  return false;
+}
+
+function isSubjectCandidate(g: Group): boolean {
+  return g.prep === null && !g.units.every((u) => u.place);
+}
+
+/** The subject right after a verb (VSO). */
+function groupAfter(ctx: ArgCtx, i: number, maxGap: number): Group | null {
+  const g = ctx.groups.find((x) => x.t0 > i && x.t1 < ctx.c1);
+  if (!g || !isSubjectCandidate(g)) return null;
+  if (g.units.every((u) => u.adjOnly)) return null;
+  return gapOk(ctx, i, g.t0, maxGap) ? g : null;
+}
+
+/** The subject before a verb/noun in the same clause (SVO). */
+function groupBefore(ctx: ArgCtx, i: number, maxGap: number, crossReporting = false): Group | null {
+  const cands = ctx.groups.filter((x) => x.t1 < i && x.t0 >= ctx.c0 && isSubjectCandidate(x) && !x.units.every((u) => u.adjOnly));
+  const g = cands[cands.length - 1];
+  if (!g) return null;
+  for (let k = g.t1 + 1; k < i; k++) if (ctx.verbIdx.has(k) && !(crossReporting && ctx.reportIdx.has(k))) return null;
+  return gapOk(ctx, g.t1, i, maxGap) ? g : null;
+}
+
+/** Subject of the reporting clause for a pronoun complementizer («قالت X إنها …»); with `plain`, also for «أن»
+ * opening a clause whose verb has no subject of its own («نفت موسكو أن تكون تلقت …»). */
+function pronounSubject(ctx: ArgCtx, tr: Trig, plain = false): Group | null {
+  const comp = ctx.c0 - 1;
+  if (comp < ctx.lo) return null;
+  const cn = ctx.tokens[comp]!.norm;
+  if (!ctx.lex.cues.pronounComplementizers.has(cn) && !(plain && ctx.lex.cues.complementizers.has(cn))) return null;
+  // the verb must open the complement clause (allowing skippable words)
+  if (!gapOk(ctx, comp, tr.i, plain ? 3 : 2)) return null;
+  const before = ctx.groups.filter((g) => g.t1 < comp && isSubjectCandidate(g) && !g.units.every((u) => u.adjOnly));
+  return before[before.length - 1] ?? null;
+}
+
+function allowedPrep(tr: Trig, prep: string | null): boolean {
+  if (tr.def.preps) return tr.def.preps.includes(prep as string) || (!tr.def.needPrep && prep === null && tr.def.pos === "verb");
+  if (tr.def.needPrep) return false;
+  return tr.def.pos === "verb" ? DEFAULT_VERB_PREPS.has(prep) : DEFAULT_NOUN_PREPS.has(prep as string);
+}
+
+/** First group after `from` that can be this trigger's target. */
+function findTarget(ctx: ArgCtx, tr: Trig, from: number, exclude: Group | null): Group | null {
+  const limit = Math.min(ctx.c1, from + TARGET_WINDOW + 1);
+  for (const g of ctx.groups) {
+    if (g.t0 <= from || g === exclude) continue;
+    if (g.t0 >= limit) break;
+    // Rule: an apposition of the source («وزير الدفاع الروسي، سيرغي شويغو،») is not its target
+    if (exclude && g.units.every((u) => actorKey(u.actor) === actorKey(exclude.units[0]!.actor)) && onlyPunct(ctx, exclude.t1, g.t0)) continue;
+    // stop at another verb or a relative clause between
+    for (let k = from + 1; k < g.t0; k++) {
+      if ((ctx.verbIdx.has(k) && k !== tr.i) || ctx.lex.cues.relative.has(ctx.tokens[k]!.norm)) return null;
+    }
+    // a bare nisba adjective is a verb's target when it qualifies the object right after the verb
+    // («أدانت مصر الغارات الإسرائيلية»)
+    if (g.units.every((u) => u.adjOnly) && !(tr.def.pos === "verb" && g.prep === null && gapOk(ctx, from, g.t0, 1))) continue;
+    const isPlace = g.units.every((u) => u.place);
+    if (isPlace && tr.mode !== "visit") continue;
+    if (!allowedPrep(tr, g.prep)) {
+      if (g.prep === null && tr.def.pos === "verb") return null; // a bare actor that cannot be the target: stop
+      continue;
+    }
+    return g;
+  }
+  return null;
+}
+
+function verbArgs(ctx: ArgCtx, tr: Trig): Args | null {
+  let source: Group | null = null;
+  let rule = "";
+  const after = groupAfter(ctx, tr.i, 2);
+  const before = groupBefore(ctx, tr.i, 3);
+  const clauseInitial = gapOk(ctx, ctx.c0 - 1, tr.i, 0);
+  const pron = pronounSubject(ctx, tr);
+  if (pron) { source = pron; rule = "pronoun-subject"; }
+  else if (before && !(clauseInitial && after)) { source = before; rule = "SVO"; }
+  else if (after) { source = after; rule = "VSO"; }
+  else {
+    const inh = pronounSubject(ctx, tr, true);
+    if (inh) { source = inh; rule = "inherited-subject"; }
+  }
+  if (!source) return null;
+  const from = source.t1 > tr.i ? source.t1 : tr.i;
+  const target = findTarget(ctx, tr, from, source);
+  let sources = source.units, targets = target?.units ?? [];
+  let type: string | undefined, mode: string | null | undefined;
+  const ps = tr.def.personSense;
+  if (ps && targets.length && targets.every((u) => u.entityType === "person")) {
+    // «رحب بوتين بكيم»: welcoming a person is receiving a visit
+    type = ps.type; mode = ps.mode;
+    if (ps.reverse) { [sources, targets] = [targets, sources]; rule += "+host"; }
+  } else if (tr.def.reverse && targets.length) { [sources, targets] = [targets, sources]; rule += "+host"; }
+  const pairs = tr.def.joint && !targets.length && sources.length > 1;
+  return { sources, targets, rule: rule + (target ? "+" + (target.prep ?? "obj") : ""), pairs, type, mode };
+}
+
+function nounArgs(ctx: ArgCtx, tr: Trig): Args | null {
+  const { tokens } = ctx;
+  const pv = tr.i - 1 >= ctx.lo ? tokens[tr.i - 1]!.norm : "";
+  const passive = ctx.lex.cues.passive.has(pv) || (/^[وف]/.test(pv) && ctx.lex.cues.passive.has(pv.slice(1)));
+  // genitive: actor right after the noun (or after its sense object), or a nisba adjective after it
+  const gen = ctx.groups.find((g) => g.t0 > tr.i && g.t1 < ctx.c1);
+  const genOk = gen && gen.prep === null && gapOk(ctx, Math.max(tr.i, tr.objEnd), gen.t0, 1) && !gen.units.every((u) => u.place && tr.mode !== "visit");
+  if (passive) {
+    // «تم اعتقال X من قبل Y»
+    if (!genOk || !gen) return null;
+    const agent = ctx.groups.find((g) => g.t0 > gen.t1 && g.t1 < ctx.c1 && g.prep === "من قبل");
+    if (!agent) return null;
+    return { sources: agent.units, targets: gen.units, rule: "passive", pairs: false };
+  }
+  // «قمة بين X و Y»
+  const betw = ctx.groups.find((g) => g.t0 > tr.i && g.t0 <= tr.i + 3 && g.prep === "بين" && g.t1 < ctx.c1);
+  if (betw && tr.def.joint && betw.units.length > 1) return { sources: betw.units, targets: [], rule: "between", pairs: true };
+  let source: Group | null = null, rule = "";
+  // «زيارة مرتقبة للرئيس X إلى Y»: for a visit noun, لـ + actor followed by إلى + destination is the visitor
+  if (!genOk && gen && gen.prep === "ل" && tr.mode === "visit" && gapOk(ctx, tr.i, gen.t0, 1)) {
+    const dest = findTarget(ctx, tr, gen.t1, gen);
+    if (dest && dest.prep === "الي") return { sources: gen.units, targets: dest.units, rule: "visitor-li+الي", pairs: false };
+  }
+  if (genOk && gen) { source = gen; rule = gen.units.every((u) => u.adjOnly) ? "nisba-adjective" : "genitive"; }
+  else {
+    const b = groupBefore(ctx, tr.i, 4, true);
+    if (b) { source = b; rule = "light-verb-subject"; }
+    else {
+      const pron = pronounSubject(ctx, tr);
+      if (pron) { source = pron; rule = "pronoun-subject"; }
+    }
+  }
+  if (!source) return null;
+  const from = Math.max(source.t1 > tr.i ? source.t1 : tr.i, tr.objEnd);
+  const target = findTarget(ctx, tr, from, source);
+  const pairs = tr.def.joint && !target && source.units.length > 1;
+  return { sources: source.units, targets: target?.units ?? [], rule: rule + (target ? "+" + (target.prep ?? "obj") : ""), pairs };
+}
+
+function findLocation(ctx: ArgCtx, tr: Trig): { id: string; country: string | null } | null {
+  let best: { d: number; id: string; country: string | null } | null = null;
+  for (const g of ctx.groups) {
+    if (g.prep !== "في" || g.t0 < ctx.c0 || g.t1 >= ctx.c1) continue;
+    const u = g.units[0]!;
+    if (!u.entityId || !(u.entityType === "place" || u.entityType === "country" || u.entityType === "facility")) continue;
+    const d = Math.abs(g.t0 - tr.i);
+    if (d <= 15 && (!best || d < best.d)) best = { d, id: u.entityId, country: u.actor.country };
+  }
+  return best ? { id: best.id, country: best.country } : null;
+}
+
+/** reported_by: «قالت وكالة X», «ذكرت X», «وفقا لـ X», «بحسب X», «حسبما ذكرت X», «نقلا عن X». */
+function findReporter(lex: Lexicon, tokens: Token[], lo: number, hi: number, groups: Group[]): string | null {
+  for (let i = lo; i < hi; i++) {
+    const n = tokens[i]!.norm;
+    const attrib = lex.cues.attribution.has(n) || lex.cues.attribution.has(n.replace(/^[وف]/, ""));
+    const report = !attrib && isReportingVerb(lex, n);
+    if (!attrib && !report) continue;
+    const g = groups.find((x) => x.t0 > i && x.t0 <= i + (attrib ? 3 : 2));
+    if (g) {
+      const u = g.units[0]!;
+      if (u.entityId && !u.place) return u.entityId;
+    }
+  }
+  return null;
+}
+
+export { matchPhraseAt };

@@ -1,0 +1,241 @@
+/**
+ * Loads the event data files (`data/events/*.json`) and builds the look-up structures the coder scans with:
+ * a Map from normalized written form (without proclitics) to trigger entries, the reporting-verb forms, and the
+ * cue phrase tables. Built once per process (lazily), so coding an article costs Map look-ups only.
+ */
+import { readFileSync } from "node:fs";
+import { normalizeForMatch, tokenize } from "../text/index.js";
+import { nounForms, procliticSplits, prefixAllows, verbForms, type FormKind, type VerbLemma } from "./morph.js";
+
+export interface Sense {
+  objects: string[];
+  type: string;
+  mode: string | null;
+}
+
+export interface TriggerDef {
+  id: string;
+  pos: "verb" | "noun";
+  /** null: only the senses produce events */
+  type: string | null;
+  mode: string | null;
+  senses: Sense[];
+  joint: boolean;
+  reverse: boolean;
+  /** the type when the target is a person */
+  personSense: { type: string; mode: string | null; reverse: boolean } | null;
+  /** prepositions allowed before the target (normalized); null = default set */
+  preps: string[] | null;
+  needPrep: boolean;
+}
+
+export interface TriggerFile {
+  schema: string;
+  description: string;
+  sources: string[];
+  verbs: (VerbLemma & {
+    id: string; type: string | null; mode?: string | null; senses?: Sense[]; joint?: boolean; reverse?: boolean;
+    preps?: string[]; need_prep?: boolean; person_sense?: { type: string; mode: string | null; reverse: boolean };
+  })[];
+  nouns: {
+    id: string; forms: string[]; type: string | null; mode?: string | null; senses?: Sense[]; joint?: boolean;
+    preps?: string[]; need_prep?: boolean;
+  }[];
+}
+
+export interface TypeInfo {
+  score: number;
+  target_required: boolean;
+  modes: Record<string, number>;
+}
+
+export interface TypesFile {
+  schema: string;
+  description: string;
+  sources: string[];
+  types: Record<string, TypeInfo>;
+}
+
+export interface CuesFile {
+  schema: string;
+  description: string;
+  sources: string[];
+  reporting_verbs: VerbLemma[];
+  attribution: string[];
+  complementizers: string[];
+  pronoun_complementizers: string[];
+  status: { expected: string[]; possible: string[]; alleged: string[]; denied: string[] };
+  negation: string[];
+  passive_markers: string[];
+  agent_markers: string[];
+  between: string[];
+  skip_between_verb_and_subject: string[];
+  sector_nouns: Record<string, string[]>;
+  beneficiary_heads: string[];
+  not_before_verb: string[];
+  relative_pronouns: string[];
+  light_verbs: VerbLemma[];
+}
+
+export interface IndexHit {
+  def: TriggerDef;
+  kind: FormKind;
+}
+
+/** A multi-token phrase in normalized tokens. */
+export type Phrase = string[];
+
+export interface Lexicon {
+  triggers: TriggerDef[];
+  /** normalized form without proclitics → entries */
+  index: Map<string, IndexHit[]>;
+  /** normalized reporting-verb forms (without proclitics) → kind */
+  reporting: Map<string, FormKind>;
+  /** object word forms of each sense (normalized, without proclitics) */
+  senseForms: Map<Sense, Set<string>>;
+  types: Record<string, TypeInfo>;
+  cues: {
+    attribution: Set<string>;
+    complementizers: Set<string>;
+    pronounComplementizers: Set<string>;
+    status: Record<"expected" | "possible" | "alleged" | "denied", Phrase[]>;
+    negation: Set<string>;
+    passive: Set<string>;
+    agent: Phrase[];
+    between: Set<string>;
+    skip: Set<string>;
+    /** «لـ + head + X»: X is the beneficiary («لمساعدة روسيا») */
+    beneficiary: Set<string>;
+    /** a verb form after these is a verbal noun */
+    notBeforeVerb: Set<string>;
+    relative: Set<string>;
+    /** light-verb forms (without proclitics) → kind */
+    lightVerbs: Map<string, FormKind>;
+    /** sector noun phrases, longest first */
+    sectorNouns: { phrase: Phrase; sector: string }[];
+  };
+}
+
+const DATA = (f: string) => new URL(`../../data/events/${f}`, import.meta.url);
+
+export function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(DATA(file), "utf8")) as T;
+}
+
+/** Normalize a phrase into match tokens. */
+export function phrase(s: string): Phrase {
+  return tokenize(s).filter((t) => t.kind !== "punct").map((t) => t.norm);
+}
+
+let cached: Lexicon | null = null;
+
+export function loadLexicon(): Lexicon {
+  if (cached) return cached;
+  cached = buildLexicon(readJson<TriggerFile>("triggers.json"), readJson<TypesFile>("types.json"), readJson<CuesFile>("cues.json"));
+  return cached;
+}
+
+export function buildLexicon(tf: TriggerFile, types: TypesFile, cues: CuesFile): Lexicon {
+  const index = new Map<string, IndexHit[]>();
+  const triggers: TriggerDef[] = [];
+  const senseForms = new Map<Sense, Set<string>>();
+  const put = (form: string, hit: IndexHit) => {
+    const list = index.get(form);
+    if (!list) index.set(form, [hit]);
+    else if (!list.some((h) => h.def === hit.def && h.kind === hit.kind)) list.push(hit);
+  };
+  const normPreps = (p?: string[]) => (p ? p.map((x) => normalizeForMatch(x)) : null);
+  const addSenses = (senses: Sense[]) => {
+    for (const s of senses) {
+      const set = new Set<string>();
+      for (const o of s.objects) for (const f of nounForms(o)) set.add(f);
+      senseForms.set(s, set);
+    }
+  };
+  for (const v of tf.verbs) {
+    const def: TriggerDef = {
+      id: v.id, pos: "verb", type: v.type, mode: v.mode ?? null, senses: v.senses ?? [], joint: !!v.joint,
+      reverse: !!v.reverse, personSense: v.person_sense ?? null, preps: normPreps(v.preps), needPrep: !!v.need_prep,
+    };
+    triggers.push(def);
+    addSenses(def.senses);
+    for (const g of verbForms(v)) put(g.form, { def, kind: g.kind });
+  }
+  for (const nn of tf.nouns) {
+    const def: TriggerDef = {
+      id: nn.id, pos: "noun", type: nn.type, mode: nn.mode ?? null, senses: nn.senses ?? [], joint: !!nn.joint,
+      reverse: false, personSense: null, preps: normPreps(nn.preps), needPrep: !!nn.need_prep,
+    };
+    triggers.push(def);
+    addSenses(def.senses);
+    for (const f of nn.forms) for (const g of nounForms(f)) put(g, { def, kind: "noun" });
+  }
+  const reporting = new Map<string, FormKind>();
+  for (const r of cues.reporting_verbs) for (const g of verbForms(r)) if (!reporting.has(g.form)) reporting.set(g.form, g.kind);
+  const lightVerbs = new Map<string, FormKind>();
+  for (const r of cues.light_verbs) for (const g of verbForms(r)) if (!lightVerbs.has(g.form)) lightVerbs.set(g.form, g.kind);
+  const set = (xs: string[]) => new Set(xs.map((x) => normalizeForMatch(x)));
+  const sectorNouns: { phrase: Phrase; sector: string }[] = [];
+  for (const [sector, list] of Object.entries(cues.sector_nouns)) for (const p of list) sectorNouns.push({ phrase: phrase(p), sector });
+  sectorNouns.sort((a, b) => b.phrase.length - a.phrase.length);
+  return {
+    triggers, index, reporting, senseForms, types: types.types,
+    cues: {
+      attribution: set(cues.attribution.map((a) => a.split(" ")[0]!)),
+      complementizers: set(cues.complementizers),
+      pronounComplementizers: set(cues.pronoun_complementizers),
+      status: {
+        expected: cues.status.expected.map(phrase),
+        possible: cues.status.possible.map(phrase),
+        alleged: cues.status.alleged.map(phrase),
+        denied: cues.status.denied.map(phrase),
+      },
+      negation: set(cues.negation),
+      passive: set(cues.passive_markers),
+      agent: cues.agent_markers.map(phrase),
+      between: set(cues.between),
+      skip: set(cues.skip_between_verb_and_subject),
+      beneficiary: set(cues.beneficiary_heads),
+      notBeforeVerb: set(cues.not_before_verb),
+      relative: set(cues.relative_pronouns),
+      lightVerbs,
+      sectorNouns,
+    },
+  };
+}
+
+/** Look a normalized token up in the trigger index, trying proclitic splits; the first accepted split wins. */
+export function lookupTrigger(lex: Lexicon, norm: string): { hit: IndexHit; prefix: string } | null {
+  for (const sp of procliticSplits(norm)) {
+    const hits = lex.index.get(sp.stem);
+    if (!hits) continue;
+    for (const h of hits) if (prefixAllows(sp.prefix, h.kind)) return { hit: h, prefix: sp.prefix };
+  }
+  return null;
+}
+
+/** Whether a normalized token is a reporting verb form (with proclitics). */
+export function isReportingVerb(lex: Lexicon, norm: string): boolean {
+  for (const sp of procliticSplits(norm)) {
+    const k = lex.reporting.get(sp.stem);
+    if (k && prefixAllows(sp.prefix, k)) return true;
+  }
+  return false;
+}
+
+/** A light verb form: its kind and proclitic prefix, or null. */
+export function lightVerb(lex: Lexicon, norm: string): { kind: FormKind; prefix: string } | null {
+  for (const sp of procliticSplits(norm)) {
+    const k = lex.cues.lightVerbs.get(sp.stem);
+    if (k && k !== "noun" && prefixAllows(sp.prefix, k)) return { kind: k, prefix: sp.prefix };
+  }
+  return null;
+}
+
+/** Whether a normalized token (with proclitics) is one of a sense's object forms. */
+export function matchesObject(lex: Lexicon, sense: Sense, norm: string): boolean {
+  const forms = lex.senseForms.get(sense);
+  if (!forms) return false;
+  for (const sp of procliticSplits(norm)) if (forms.has(sp.stem) && prefixAllows(sp.prefix, "noun")) return true;
+  return false;
+}

@@ -1,0 +1,123 @@
+/**
+ * Status and date of a coded event, from cues in its sentence.
+ * - negation right before the trigger («لم يزر», «لن يلتقي», «عدم إرسال») → not reported, unless someone denies it
+ *   («نفى …») → denied;
+ * - the nearest cue before the trigger (same sentence, a few tokens) decides: «من المقرر / من المتوقع / مرتقبة /
+ *   يعتزم / سوف» → expected; «قد» + present, «محتمل، ربما، يمكن» → possible; «مزاعم، تقارير، كشفت مصادر» → alleged;
+ *   a cue adjective right after a noun trigger counts too («الزيارة المرتقبة», «زيارة محتملة»);
+ * - future prefix سـ → expected; a date after the publication date → expected (in code.ts).
+ * Dates: the nearest resolved time expression in the trigger's clause; a time in another clause of the sentence only
+ * when it is not the publication day (a report date «قالت الوكالة، الثلاثاء، إن …» governs the reporting verb).
+ */
+import type { EventStatus, TimeExpr } from "../record.js";
+import type { Token } from "../text/index.js";
+import { matchPhraseAt } from "./actors.js";
+import { lightVerb, type Lexicon, type Phrase } from "./lexicon.js";
+
+const CUE_WINDOW = 8;
+const STATUS_ORDER = ["denied", "expected", "possible", "alleged"] as const;
+
+interface TrigLike { i: number; kind: string; prefix: string; type: string; def: { pos: string } }
+
+function cueAt(tokens: Token[], k: number, phrases: Phrase[], end: number): number {
+  for (const p of phrases) if (matchPhraseAt(tokens, k, p, end) !== null) return p.length;
+  return 0;
+}
+
+/** «وقد», «ولم», «فلن», «وسوف»: the particle without its conjunction. */
+function bare(n: string): string {
+  return n.length <= 4 && /^[وف](قد|لم|لن|لا|سوف|ليس|ليست|لما)$/.test(n) ? n.slice(1) : n;
+}
+
+export function statusOf(lex: Lexicon, tokens: Token[], tr: TrigLike, lo: number, hi: number, _c0: number): EventStatus | null {
+  const st = lex.cues.status;
+  const prev = tr.i - 1 >= lo ? bare(tokens[tr.i - 1]!.norm) : "";
+  const prev2 = tr.i - 2 >= lo ? bare(tokens[tr.i - 2]!.norm) : "";
+  const negated = lex.cues.negation.has(prev) || (prev === "قد" && lex.cues.negation.has(prev2));
+  // denial anywhere before the trigger in the sentence
+  let denied = false;
+  for (let k = lo; k < tr.i; k++) if (cueAt(tokens, k, st.denied, tr.i)) { denied = true; break; }
+  if (negated) return denied ? "denied" : null;
+  if (denied) return "denied";
+  // nearest cue before the trigger
+  for (let k = tr.i - 1; k >= Math.max(lo, tr.i - CUE_WINDOW); k--) {
+    const n = bare(tokens[k]!.norm);
+    if (n === "قد") {
+      // «قد» + present = may; «قد» + past = already (no change)
+      if (k === tr.i - 1 && tr.kind === "present") return "possible";
+      continue;
+    }
+    if (n === "سوف") return "expected";
+    for (const s of STATUS_ORDER) {
+      if (s === "denied") continue;
+      if (s === "alleged" && tr.type === "ACCUSE") continue;
+      if (cueAt(tokens, k, st[s].filter((p) => p[0] !== "قد" && p[0] !== "سوف"), tr.i + 1)) return s;
+    }
+  }
+  // a cue right before the complementizer that opens the trigger's clause («من المقرر أن …», «من المتوقع أن …»)
+  if (_c0 - 1 > lo && tr.i - _c0 <= 12) {
+    for (let k = Math.max(lo, _c0 - 5); k < _c0 - 1; k++) {
+      for (const s of ["expected", "possible"] as const) if (cueAt(tokens, k, st[s], _c0 - 1)) return s;
+    }
+  }
+  // a noun takes the tense and modality of its light verb («سيعقد … قمة», «قد يجري محادثات», «لم يعقد اجتماعا»)
+  if (tr.def.pos === "noun") {
+    for (let k = tr.i - 1; k >= Math.max(lo, tr.i - 6); k--) {
+      const lv = lightVerb(lex, tokens[k]!.norm);
+      if (!lv) continue;
+      const before = k - 1 >= lo ? bare(tokens[k - 1]!.norm) : "";
+      if (lex.cues.negation.has(before)) return denied ? "denied" : null;
+      if (before === "قد" && lv.kind === "present") return "possible";
+      if (lv.kind === "present" && /^[وف]?س$/.test(lv.prefix)) return "expected";
+      break;
+    }
+  }
+  // cue adjective after a noun («الزيارة المرتقبة», «زيارة محتملة»)
+  if (tr.def.pos === "noun") {
+    for (let k = tr.i + 1; k <= Math.min(hi - 1, tr.i + 2); k++) {
+      for (const s of ["expected", "possible"] as const) if (cueAt(tokens, k, st[s], hi)) return s;
+    }
+  }
+  if (tr.kind === "present" && /^[وف]?س$/.test(tr.prefix)) return "expected";
+  return "occurred";
+}
+
+/** ISO value → its first day "YYYY-MM-DD" (day, month, year, decade, ISO week, interval). */
+export function dateStart(v: string): string | null {
+  const first = v.split("/")[0]!;
+  let m = /^(\d{4})-W(\d{2})/.exec(first);
+  if (m) {
+    const y = +m[1]!, w = +m[2]!;
+    const jan4 = new Date(Date.UTC(y, 0, 4));
+    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000 + (w - 1) * 7 * 86400000);
+    return monday.toISOString().slice(0, 10);
+  }
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(first))) return m[0];
+  if ((m = /^(\d{4})-(\d{2})$/.exec(first))) return `${m[1]}-${m[2]}-01`;
+  if ((m = /^(\d{4})$/.exec(first))) return `${m[1]}-01-01`;
+  if ((m = /^(\d{3})$/.exec(first))) return `${m[1]}0-01-01`;
+  return null;
+}
+
+/** Whether `date` starts after the publication date (compared at the precision of `published`). */
+export function isFuture(date: string, published: string): boolean {
+  const d = dateStart(date);
+  if (!d || !/^\d{4}(-\d{2}){0,2}$/.test(published)) return false;
+  return d.slice(0, published.length) > published;
+}
+
+export function chooseDate(
+  tokens: Token[], i: number, c0: number, c1: number, lo: number, times: TimeExpr[], published: string | null,
+): string | null {
+  let best: { d: number; v: string } | null = null;
+  for (const t of times) {
+    if (!t.value) continue;
+    let k = lo;
+    while (k < tokens.length && tokens[k]!.end <= t.start) k++;
+    const sameClause = k >= c0 && k < c1;
+    if (!sameClause && published && t.value === published) continue;
+    const d = Math.abs(k - i) + (sameClause ? 0 : 20);
+    if (!best || d < best.d) best = { d, v: t.value };
+  }
+  return best?.v ?? null;
+}

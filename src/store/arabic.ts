@@ -1,0 +1,184 @@
+/**
+ * Search-side Arabic text handling for the store: normalization for the index, tokens, clitic stems and
+ * transliteration keys. Matching is done on normalized text; the original body is kept in the record for display.
+ *
+ * Kept deliberately self-contained (the index must be stable across versions of the pipeline's text core):
+ * changing anything here changes what is indexed, so bump INDEX_TEXT_VERSION and the store re-indexes.
+ */
+import { readFileSync } from "node:fs";
+
+/** Bump when normalization / stems / keys change: the store re-indexes FTS rows on open. */
+export const INDEX_TEXT_VERSION = 1;
+
+interface SearchLexicon {
+  schema: string;
+  stopwords: string[];
+  translit: Record<string, string>;
+  translitMinKey: number;
+  translitMinToken: number;
+  pairMaxToken: number;
+}
+
+export const LEXICON_URL = new URL("../../data/store/search-lexicon.json", import.meta.url);
+
+let lexicon: SearchLexicon | null = null;
+export function searchLexicon(): SearchLexicon {
+  if (!lexicon) lexicon = JSON.parse(readFileSync(LEXICON_URL, "utf8")) as SearchLexicon;
+  return lexicon;
+}
+
+let stopSet: Set<string> | null = null;
+export function isStopword(normToken: string): boolean {
+  if (!stopSet) stopSet = new Set(searchLexicon().stopwords.map((w) => normalizeArabic(w)));
+  return stopSet.has(normToken);
+}
+
+// Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks) and tatweel.
+const MARKS_RE = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
+const ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩";
+const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
+
+/**
+ * Rule `norm`: fold what FTS5's unicode61 does not: hamza-carrying alefs → ا, ى → ي, ة → ه, ؤ → و, ئ → ي,
+ * Persian ک/ی → ك/ي, Arabic-Indic digits → ASCII, diacritics and tatweel removed, Latin lower-cased.
+ */
+export function normalizeArabic(s: string): string {
+  return s
+    .normalize("NFC")
+    .replace(MARKS_RE, "")
+    .replace(/[أإآٱ]/g, "ا")
+    .replace(/ى/g, "ي")
+    .replace(/ة/g, "ه")
+    .replace(/ؤ/g, "و")
+    .replace(/ئ/g, "ي")
+    .replace(/ک/g, "ك")
+    .replace(/ی/g, "ي")
+    .replace(/[٠-٩]/g, (d) => String(ARABIC_INDIC.indexOf(d)))
+    .replace(/[۰-۹]/g, (d) => String(PERSIAN_DIGITS.indexOf(d)))
+    .toLowerCase();
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+
+/** Tokens of already-normalized text (letters and digits). */
+export function tokensOf(norm: string): string[] {
+  return norm.match(TOKEN_RE) ?? [];
+}
+
+/** Tokens with their UTF-16 offsets in the ORIGINAL string (normalized per token), for snippets. */
+export function tokensWithOffsets(original: string): { start: number; end: number; norm: string }[] {
+  const out: { start: number; end: number; norm: string }[] = [];
+  // Tokens of the original include combining marks so that a diacritized word stays one token.
+  const re = /[\p{L}\p{N}\p{M}\u0640]+/gu;
+  for (let m = re.exec(original); m; m = re.exec(original)) {
+    const norm = normalizeArabic(m[0]);
+    if (norm) out.push({ start: m.index, end: m.index + m[0].length, norm });
+  }
+  return out;
+}
+
+const ARABIC_RE = /^[\u0621-\u064A\u066E-\u06D3]+$/;
+
+/**
+ * Rule `clitic-stem`: the stems a normalized token may stand for once proclitics are removed:
+ * conjunction و|ف, preposition ب|ل|ك, article ال («وروسيا» → «روسيا», «بالصين» → «الصين», «صين»,
+ * «للولايات» → «الولايات», «ولايات»). Indexed next to the token, so the plain word finds its cliticized forms.
+ * Over-generation («وزير» → «زير») only adds harmless extra terms: a query must still name the stem.
+ */
+export function cliticStems(tok: string): string[] {
+  const hit = stemCache.get(tok);
+  if (hit) return hit;
+  const r = computeCliticStems(tok);
+  memo(stemCache, tok, r);
+  return r;
+}
+
+/** Per-word memo (news vocabulary repeats a lot); cleared when it grows past MEMO_MAX. */
+const MEMO_MAX = 200_000;
+const stemCache = new Map<string, string[]>();
+const keyCache = new Map<string, string | null>();
+function memo<V>(m: Map<string, V>, k: string, v: V): void {
+  if (m.size >= MEMO_MAX) m.clear();
+  m.set(k, v);
+}
+
+function computeCliticStems(tok: string): string[] {
+  if (tok.length < 4 || !ARABIC_RE.test(tok)) return [];
+  const out = new Set<string>();
+  const add = (stem: string): void => {
+    if (stem.length >= 3 && stem !== tok) out.add(stem);
+  };
+  const conj = /^[وف]/.test(tok) ? ["", tok[0]!] : [""];
+  for (const c of conj) {
+    const rest = tok.slice(c.length);
+    if (c) add(rest);
+    if (rest.startsWith("لل") && rest.length >= 5) add("ال" + rest.slice(2));
+    else if (/^[بلك]/.test(rest)) add(rest.slice(1));
+  }
+  // Article-less forms of every stem (and of the token itself) that starts with ال.
+  for (const s of [tok, ...out]) if (s.startsWith("ال") && s.length >= 5) add(s.slice(2));
+  return [...out];
+}
+
+/**
+ * Rule `translit-key`: a spelling-insensitive consonant skeleton of a word, for names written several ways.
+ * Long vowels and hamza carriers are dropped, consonants that transliterate the same foreign sound are merged
+ * (ج غ ق ك گ → g, ت ط → t, س ص ث → s, …), a final ه (from ة) is dropped and doubled letters collapse.
+ * «بوتين», «بوتن» → "btn"; «بيونغيانغ», «بيونج يانج» (joined) → "bngng". Null for short or non-Arabic words,
+ * whose skeletons would collide with too many ordinary words.
+ */
+export function translitKey(normWord: string): string | null {
+  const hit = keyCache.get(normWord);
+  if (hit !== undefined) return hit;
+  const r = computeTranslitKey(normWord);
+  memo(keyCache, normWord, r);
+  return r;
+}
+
+function computeTranslitKey(normWord: string): string | null {
+  const lx = searchLexicon();
+  if (normWord.length < lx.translitMinToken || !ARABIC_RE.test(normWord)) return null;
+  let w = normWord;
+  if (w.length > 1 && w.endsWith("ه")) w = w.slice(0, -1);
+  let key = "";
+  for (const ch of w) {
+    const m = lx.translit[ch];
+    const c = m === undefined ? ch : m;
+    if (c && !key.endsWith(c)) key += c;
+  }
+  return key.length >= lx.translitMinKey ? key : null;
+}
+
+/** What one text contributes to the FTS row. */
+export interface IndexedText {
+  /** normalized tokens, space-joined, each followed by its clitic stems (rule `inline-stems`) */
+  text: string;
+  /** translit keys of tokens and of adjacent short token pairs */
+  keys: string[];
+}
+
+/**
+ * Index one text: normalized tokens, clitic stems, and translit keys of single tokens and of joined pairs of
+ * short adjacent content words (rule `translit-pair`: «بيونغ يانغ» is also indexed as the key of «بيونغيانغ»,
+ * so joined and split spellings of compound names find each other).
+ */
+export function indexText(original: string): IndexedText {
+  const toks = tokensOf(normalizeArabic(original));
+  const out: string[] = [];
+  const keys: string[] = [];
+  const pairMax = searchLexicon().pairMaxToken;
+  let prev: string | null = null;
+  for (const t of toks) {
+    out.push(t);
+    for (const s of cliticStems(t)) out.push(s);
+    const k = translitKey(t);
+    if (k) keys.push("k" + k);
+    const usable = t.length >= 2 && t.length <= pairMax && !t.startsWith("ال") && !isStopword(t) && ARABIC_RE.test(t);
+    if (usable && prev) {
+      const pk = translitKey(prev + t);
+      if (pk) keys.push("k" + pk);
+    }
+    prev = usable ? t : null;
+  }
+  return { text: out.join(" "), keys };
+}

@@ -1,0 +1,120 @@
+/**
+ * The SQLite schema as an ordered list of migrations. `schema_version` holds the number of the last applied
+ * migration; opening a store applies the missing ones in one transaction each. Append, never edit, a migration.
+ */
+import type Database from "better-sqlite3";
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: "articles, fts, entities, events, timeline",
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE articles (
+          rid INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          title TEXT, published TEXT, outlet TEXT, url TEXT, path TEXT,
+          hash TEXT NOT NULL,
+          sig BLOB, shingles INTEGER,
+          dup_of TEXT,
+          record TEXT NOT NULL,
+          ingested_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_outlet ON articles(outlet, published);
+        -- MinHash LSH bands for syndicated-copy detection (dedup.ts).
+        CREATE TABLE article_lsh (band INTEGER NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (band, rid)) WITHOUT ROWID;
+        CREATE INDEX article_lsh_rid ON article_lsh(rid);
+        CREATE INDEX articles_dup ON articles(dup_of);
+
+        -- Contentless: the index holds normalized tokens, each followed by its clitic stems (so a phrase query
+        -- still matches with NEAR), and a column of transliteration keys; text for display comes from articles.record.
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+          title, body, keys,
+          content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+        );
+
+        CREATE TABLE entities (
+          id TEXT PRIMARY KEY, type TEXT, name_ar TEXT, name_en TEXT, country TEXT, igo TEXT, sector TEXT,
+          known INTEGER NOT NULL DEFAULT 0,
+          num_articles INTEGER NOT NULL DEFAULT 0, num_mentions INTEGER NOT NULL DEFAULT 0,
+          first_seen TEXT, last_seen TEXT
+        );
+        CREATE INDEX entities_count ON entities(num_articles DESC);
+        CREATE TABLE entity_spellings (
+          entity_id TEXT NOT NULL, spelling TEXT NOT NULL, norm TEXT NOT NULL, count INTEGER NOT NULL,
+          PRIMARY KEY (entity_id, spelling)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_spellings_norm ON entity_spellings(norm);
+        CREATE TABLE article_entities (
+          article_rid INTEGER NOT NULL, entity_id TEXT NOT NULL, mentions INTEGER NOT NULL, published TEXT,
+          PRIMARY KEY (article_rid, entity_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_entities_entity ON article_entities(entity_id, published);
+
+        CREATE TABLE events (
+          rid INTEGER PRIMARY KEY,
+          article_rid INTEGER NOT NULL, idx INTEGER NOT NULL,
+          type TEXT NOT NULL, mode TEXT,
+          src_code TEXT, src_entity TEXT, src_country TEXT, src_igo TEXT, src_sector TEXT,
+          tgt_code TEXT, tgt_entity TEXT, tgt_country TEXT, tgt_igo TEXT, tgt_sector TEXT,
+          date TEXT, status TEXT NOT NULL, score REAL, location TEXT, reported_by TEXT,
+          evidence TEXT, rule TEXT,
+          tl_id INTEGER
+        );
+        CREATE INDEX events_article ON events(article_rid);
+        CREATE INDEX events_tl ON events(tl_id);
+        CREATE INDEX events_type ON events(type, article_rid);
+        CREATE INDEX events_src_entity ON events(src_entity);
+        CREATE INDEX events_tgt_entity ON events(tgt_entity);
+
+        -- One row per real-world event (reports joined across articles).
+        CREATE TABLE timeline (
+          tl_id INTEGER PRIMARY KEY,
+          type TEXT NOT NULL, mode TEXT, mutual INTEGER NOT NULL,
+          dyad TEXT NOT NULL, src_code TEXT, tgt_code TEXT, src_json TEXT, tgt_json TEXT,
+          date TEXT, date_lo INTEGER, date_hi INTEGER, coarse INTEGER NOT NULL DEFAULT 0,
+          status TEXT, status_history TEXT, score REAL,
+          first_reported TEXT, last_reported TEXT,
+          num_articles INTEGER, num_copies INTEGER, num_outlets INTEGER, num_reports INTEGER,
+          sort_day INTEGER
+        );
+        CREATE INDEX timeline_match ON timeline(dyad, type, date_lo);
+        CREATE INDEX timeline_src ON timeline(src_code, sort_day);
+        CREATE INDEX timeline_tgt ON timeline(tgt_code, sort_day);
+        CREATE INDEX timeline_day ON timeline(sort_day);
+        CREATE INDEX timeline_type ON timeline(type, sort_day);
+      `);
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Apply pending migrations; returns the versions applied. */
+export function migrate(db: Database.Database): number[] {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)");
+  const row = db.prepare("SELECT max(version) AS v FROM schema_version").get() as { v: number | null };
+  const current = row.v ?? 0;
+  if (current > LATEST_VERSION) {
+    throw new Error(`database schema version ${current} is newer than this program (${LATEST_VERSION}): upgrade rasd`);
+  }
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.prepare("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)").run(m.version, new Date().toISOString());
+    }).immediate();
+    applied.push(m.version);
+  }
+  return applied;
+}

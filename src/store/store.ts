@@ -1,0 +1,725 @@
+/**
+ * The embedded store: one SQLite file (WAL) holding article records, an Arabic-aware full-text index,
+ * entities across articles, events and the cross-article timeline.
+ *
+ * Writes go through `upsertArticle` / `upsertMany` (idempotent on the article id: an identical record is skipped,
+ * a changed one replaces its previous contributions). Readers in other processes keep working during an ingest.
+ */
+import Database from "better-sqlite3";
+import { createHash } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Actor, ArticleRecord, EventStatus } from "../record.js";
+import { indexText, INDEX_TEXT_VERSION, normalizeArabic } from "./arabic.js";
+import { isoOfDay, isoWeekOfDay, parseDateValue } from "./dates.js";
+import { migrate } from "./schema.js";
+import { buildSearch, makeSnippet, type SearchOptions, type SearchResponse } from "./search.js";
+import { bandKeys, estimateJaccard, isNearDuplicate, minhash, sigFromBuffer, sigToBuffer, type Signature } from "./dedup.js";
+import {
+  MAX_JOIN_SPAN, aggregate, candidateOf, canJoin, dyadKey, type JoinCandidate, type Report, type StatusChange,
+} from "./timeline.js";
+
+export type UpsertResult = "inserted" | "updated" | "unchanged";
+
+/** Broad queries are bm25-ranked among this many most recently stored matches (rule `rank-window`). */
+export const RANK_WINDOW = 2000;
+
+export interface OpenOptions {
+  /** open read-only (the API's default): no migrations, no writes */
+  readonly?: boolean;
+  /** milliseconds to wait on a locked database (default 5000) */
+  busyTimeout?: number;
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string | null;
+  published: string | null;
+  outlet: string | null;
+  url: string | null;
+  dup_of: string | null;
+}
+
+export interface ArticleFilters {
+  from?: string;
+  to?: string;
+  outlet?: string;
+  entity?: string;
+  type?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface EntityRow {
+  id: string;
+  type: string | null;
+  name: { ar: string | null; en: string | null };
+  country: string | null;
+  igo: string | null;
+  sector: string | null;
+  known: boolean;
+  num_articles: number;
+  num_mentions: number;
+  first_seen: string | null;
+  last_seen: string | null;
+  spellings: { text: string; count: number }[];
+}
+
+export interface TimelineFilters {
+  /** actor code (country ISO3, IGO code) or entity id, as source or target */
+  actor?: string;
+  /** with actor: the other side of the dyad */
+  target?: string;
+  /** with actor+target: only actor → target (mutual events still count in both directions) */
+  directed?: boolean;
+  from?: string;
+  to?: string;
+  type?: string;
+  status?: EventStatus;
+  limit?: number;
+  offset?: number;
+}
+
+export interface TimelineSource {
+  article: string;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  status: EventStatus;
+  date: string | null;
+  dup_of: string;
+  evidence: string | null;
+}
+
+export interface TimelineEvent {
+  id: number;
+  type: string;
+  mode: string | null;
+  source: Actor;
+  target: Actor | null;
+  date: string | null;
+  status: EventStatus;
+  status_history: StatusChange[];
+  score: number;
+  /** independent reports (syndicated copies of one story count once) */
+  num_articles: number;
+  /** all articles, copies included */
+  num_copies: number;
+  num_outlets: number;
+  articles: string[];
+  first_reported: string | null;
+  last_reported: string | null;
+  sources: TimelineSource[];
+}
+
+export interface SeriesPoint {
+  period: string;
+  events: number;
+  sum: number;
+  mean: number;
+  cooperation: number;
+  conflict: number;
+}
+
+/** Columns of the timeline table. */
+interface TlRow {
+  tl_id: number; type: string; mode: string | null; mutual: number; dyad: string; src_code: string; tgt_code: string;
+  src_json: string; tgt_json: string | null; date: string | null; date_lo: number | null; date_hi: number | null;
+  coarse: number; status: EventStatus; status_history: string; score: number; first_reported: string | null;
+  last_reported: string | null; num_articles: number; num_copies: number; num_outlets: number; num_reports: number;
+  sort_day: number | null;
+}
+
+const nowIso = (): string => new Date().toISOString();
+
+/** Stable hash of a record: an identical re-ingest is a no-op. */
+export function recordHash(rec: ArticleRecord): string {
+  return createHash("sha1").update(JSON.stringify(rec)).digest("hex");
+}
+
+/** The store's default database path: RASD_DB, else $XDG_DATA_HOME/rasd/rasd.db, else ~/.local/share/rasd/rasd.db. */
+export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.RASD_DB) return env.RASD_DB;
+  const home = env.HOME ?? env.USERPROFILE ?? ".";
+  const base = env.XDG_DATA_HOME || `${home}/.local/share`;
+  return `${base}/rasd/rasd.db`;
+}
+
+function dayParam(v: string | undefined, end: boolean): number | null {
+  const iv = parseDateValue(v);
+  return iv ? (end ? iv.hi : iv.lo) : null;
+}
+
+export class Store {
+  readonly db: Database.Database;
+  readonly path: string;
+  readonly readonly: boolean;
+  private st!: ReturnType<Store["prepareStatements"]>;
+
+  constructor(path: string, opts: OpenOptions = {}) {
+    this.path = path;
+    this.readonly = !!opts.readonly;
+    if (!this.readonly && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path, { readonly: this.readonly, fileMustExist: this.readonly });
+    this.db.pragma(`busy_timeout = ${opts.busyTimeout ?? 5000}`);
+    if (!this.readonly) {
+      this.db.pragma("journal_mode = WAL");
+      this.db.pragma("synchronous = NORMAL");
+      migrate(this.db);
+      this.checkIndexVersion();
+    }
+    this.db.pragma("cache_size = -65536");
+    this.st = this.prepareStatements();
+  }
+
+  static open(path: string = defaultDbPath(), opts: OpenOptions = {}): Store {
+    return new Store(path, opts);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private prepareStatements() {
+    const db = this.db;
+    return {
+      articleById: db.prepare("SELECT rid, hash, record FROM articles WHERE id = ?"),
+      insertArticle: db.prepare(`INSERT INTO articles (id, title, published, outlet, url, path, hash, sig, shingles,
+        dup_of, record, ingested_at, updated_at)
+        VALUES (@id, @title, @published, @outlet, @url, @path, @hash, @sig, @shingles, @dup_of, @record, @now, @now)`),
+      updateArticle: db.prepare(`UPDATE articles SET title=@title, published=@published, outlet=@outlet, url=@url,
+        path=@path, hash=@hash, sig=@sig, shingles=@shingles, dup_of=@dup_of, record=@record, updated_at=@now
+        WHERE rid=@rid`),
+      lshInsert: db.prepare("INSERT OR IGNORE INTO article_lsh (band, rid) VALUES (?, ?)"),
+      lshDelete: db.prepare("DELETE FROM article_lsh WHERE rid = ?"),
+      lshCandidates: db.prepare(`SELECT DISTINCT a.rid, a.sig, a.shingles, a.dup_of FROM article_lsh l
+        JOIN articles a ON a.rid = l.rid WHERE l.band IN (SELECT value FROM json_each(?)) LIMIT 200`),
+      ftsInsert: db.prepare("INSERT INTO articles_fts (rowid, title, body, keys) VALUES (?, ?, ?, ?)"),
+      ftsDelete: db.prepare("DELETE FROM articles_fts WHERE rowid = ?"),
+      entityUpsert: db.prepare(`INSERT INTO entities (id, type, name_ar, name_en, country, igo, sector, known,
+        num_articles, num_mentions, first_seen, last_seen)
+        VALUES (@id, @type, @name_ar, @name_en, @country, @igo, @sector, @known, 1, @mentions, @published, @published)
+        ON CONFLICT(id) DO UPDATE SET num_articles = num_articles + 1, num_mentions = num_mentions + @mentions,
+          known = max(known, @known),
+          type = coalesce(type, @type), name_ar = coalesce(name_ar, @name_ar), name_en = coalesce(name_en, @name_en),
+          country = coalesce(country, @country), igo = coalesce(igo, @igo), sector = coalesce(sector, @sector),
+          first_seen = CASE WHEN @published IS NULL THEN first_seen WHEN first_seen IS NULL OR @published < first_seen
+            THEN @published ELSE first_seen END,
+          last_seen = CASE WHEN @published IS NULL THEN last_seen WHEN last_seen IS NULL OR @published > last_seen
+            THEN @published ELSE last_seen END`),
+      entityDecrement: db.prepare("UPDATE entities SET num_articles = num_articles - 1, num_mentions = num_mentions - ? WHERE id = ?"),
+      entityDeleteEmpty: db.prepare("DELETE FROM entities WHERE id = ? AND num_articles <= 0"),
+      entitySeenFix: db.prepare(`UPDATE entities SET
+        first_seen = (SELECT min(published) FROM article_entities WHERE entity_id = @id),
+        last_seen = (SELECT max(published) FROM article_entities WHERE entity_id = @id) WHERE id = @id`),
+      spellingAdd: db.prepare(`INSERT INTO entity_spellings (entity_id, spelling, norm, count) VALUES (?, ?, ?, ?)
+        ON CONFLICT(entity_id, spelling) DO UPDATE SET count = count + excluded.count`),
+      spellingSub: db.prepare("UPDATE entity_spellings SET count = count - ? WHERE entity_id = ? AND spelling = ?"),
+      spellingClean: db.prepare("DELETE FROM entity_spellings WHERE entity_id = ? AND count <= 0"),
+      aeInsert: db.prepare("INSERT OR REPLACE INTO article_entities (article_rid, entity_id, mentions, published) VALUES (?, ?, ?, ?)"),
+      aeDelete: db.prepare("DELETE FROM article_entities WHERE article_rid = ?"),
+      eventInsert: db.prepare(`INSERT INTO events (article_rid, idx, type, mode, src_code, src_entity, src_country,
+        src_igo, src_sector, tgt_code, tgt_entity, tgt_country, tgt_igo, tgt_sector, date, status, score, location,
+        reported_by, evidence, rule, tl_id) VALUES (@article_rid, @idx, @type, @mode, @src_code, @src_entity,
+        @src_country, @src_igo, @src_sector, @tgt_code, @tgt_entity, @tgt_country, @tgt_igo, @tgt_sector, @date,
+        @status, @score, @location, @reported_by, @evidence, @rule, @tl_id)`),
+      eventsTlOfArticle: db.prepare("SELECT DISTINCT tl_id FROM events WHERE article_rid = ? AND tl_id IS NOT NULL"),
+      eventsDelete: db.prepare("DELETE FROM events WHERE article_rid = ?"),
+      tlMatch: db.prepare(`SELECT * FROM timeline WHERE dyad = ? AND type = ? AND coarse = 0
+        AND date_lo BETWEEN ? AND ? AND date_hi >= ?`),
+      tlMatchCoarse: db.prepare("SELECT * FROM timeline WHERE dyad = ? AND type = ? AND coarse = 1 AND date = ?"),
+      tlInsert: db.prepare("INSERT INTO timeline (type, mode, mutual, dyad, src_code, tgt_code) VALUES (?, ?, ?, ?, ?, ?)"),
+      tlDelete: db.prepare("DELETE FROM timeline WHERE tl_id = ?"),
+      tlUpdate: db.prepare(`UPDATE timeline SET type=@type, mode=@mode, mutual=@mutual, src_code=@src_code,
+        tgt_code=@tgt_code, src_json=@src_json, tgt_json=@tgt_json, date=@date, date_lo=@date_lo, date_hi=@date_hi,
+        coarse=@coarse, status=@status, status_history=@status_history, score=@score, first_reported=@first_reported,
+        last_reported=@last_reported, num_articles=@num_articles, num_copies=@num_copies, num_outlets=@num_outlets,
+        num_reports=@num_reports, sort_day=@sort_day WHERE tl_id=@tl_id`),
+      tlMembers: db.prepare(`SELECT e.rid AS seq, e.type, e.mode, e.status, e.date, e.score, e.evidence,
+        e.src_entity, e.src_country, e.src_igo, e.src_sector, e.tgt_code, e.tgt_entity, e.tgt_country, e.tgt_igo,
+        e.tgt_sector, a.id AS article, a.dup_of, a.outlet, a.url, a.published
+        FROM events e JOIN articles a ON a.rid = e.article_rid WHERE e.tl_id = ? ORDER BY e.rid`),
+      setEventTl: db.prepare("UPDATE events SET tl_id = ? WHERE rid = ?"),
+    };
+  }
+
+  /** Re-index the FTS table when the index text rules changed (INDEX_TEXT_VERSION). */
+  private checkIndexVersion(): void {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'index_text_version'").get() as { value: string } | undefined;
+    if (row && Number(row.value) === INDEX_TEXT_VERSION) return;
+    if (row) this.reindex();
+    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('index_text_version', ?)").run(String(INDEX_TEXT_VERSION));
+  }
+
+  /** Rebuild the full-text index from the stored records. */
+  reindex(): number {
+    let n = 0;
+    const rows = this.db.prepare("SELECT rid, record FROM articles").all() as { rid: number; record: string }[];
+    this.db.transaction(() => {
+      this.db.exec("DELETE FROM articles_fts");
+      for (const r of rows) {
+        this.indexFts(r.rid, JSON.parse(r.record) as ArticleRecord);
+        n++;
+      }
+    })();
+    return n;
+  }
+
+  private indexFts(rid: number, rec: ArticleRecord): void {
+    const t = indexText(rec.title ?? "");
+    const b = indexText(rec.body);
+    this.st.ftsInsert.run(rid, t.text, b.text, [...t.keys, ...b.keys].join(" "));
+  }
+
+  /** Insert or replace one record (its own transaction unless called inside one). */
+  upsertArticle(rec: ArticleRecord): UpsertResult {
+    return this.db.transaction(() => this.upsertInTx(rec)).immediate();
+  }
+
+  /** Upsert many records in ONE transaction (a batch): all or nothing. */
+  upsertMany(recs: Iterable<ArticleRecord>): Record<UpsertResult, number> {
+    const counts: Record<UpsertResult, number> = { inserted: 0, updated: 0, unchanged: 0 };
+    this.db.transaction(() => {
+      for (const r of recs) counts[this.upsertInTx(r)]++;
+    }).immediate();
+    return counts;
+  }
+
+  private upsertInTx(rec: ArticleRecord): UpsertResult {
+    if (!rec || typeof rec.id !== "string" || !rec.id || typeof rec.body !== "string") {
+      throw new Error("not an article record: missing id or body");
+    }
+    const hash = recordHash(rec);
+    const old = this.st.articleById.get(rec.id) as { rid: number; hash: string; record: string } | undefined;
+    if (old && old.hash === hash) return "unchanged";
+    if (old) this.removeContributions(old.rid, JSON.parse(old.record) as ArticleRecord);
+
+    const sh = minhash(rec.body);
+    const bands = bandKeys(sh);
+    const dupOf = this.findDuplicate(bands, sh) ?? rec.id;
+    const row = {
+      id: rec.id, title: rec.title, published: rec.published, outlet: rec.outlet,
+      url: rec.source?.url ?? null, path: rec.source?.path ?? null, hash,
+      sig: sigToBuffer(sh.sig), shingles: sh.shingles,
+      dup_of: dupOf, record: JSON.stringify(rec), now: nowIso(),
+    };
+    let rid: number;
+    if (old) {
+      rid = old.rid;
+      this.st.updateArticle.run({ ...row, rid });
+    } else {
+      rid = Number(this.st.insertArticle.run(row).lastInsertRowid);
+    }
+    for (const b of bands) this.st.lshInsert.run(b, rid);
+    this.indexFts(rid, rec);
+    this.addEntities(rid, rec);
+    this.addEvents(rid, rec, dupOf);
+    return old ? "updated" : "inserted";
+  }
+
+  /** Rule `syndication-minhash`: the group of the most similar stored near-duplicate, if any. */
+  private findDuplicate(bands: number[], sh: Signature): string | null {
+    const cands = this.st.lshCandidates.all(JSON.stringify(bands)) as { rid: number; sig: Buffer; shingles: number; dup_of: string }[];
+    let best: { j: number; group: string } | null = null;
+    for (const c of cands) {
+      const other = { sig: sigFromBuffer(c.sig), shingles: c.shingles };
+      if (!isNearDuplicate(sh, other)) continue;
+      const j = estimateJaccard(sh.sig, other.sig);
+      if (!best || j > best.j) best = { j, group: c.dup_of };
+    }
+    return best?.group ?? null;
+  }
+
+  private entityContribs(rec: ArticleRecord) {
+    const out = new Map<string, { e: ArticleRecord["entities"][number]; mentions: number; spellings: Map<string, number> }>();
+    for (const e of rec.entities ?? []) {
+      if (!e?.id) continue;
+      let c = out.get(e.id);
+      if (!c) out.set(e.id, (c = { e, mentions: 0, spellings: new Map() }));
+      for (const m of e.mentions ?? []) {
+        c.mentions++;
+        const t = m.text.trim();
+        if (t) c.spellings.set(t, (c.spellings.get(t) ?? 0) + 1);
+      }
+    }
+    return out;
+  }
+
+  private addEntities(rid: number, rec: ArticleRecord): void {
+    for (const [id, c] of this.entityContribs(rec)) {
+      this.st.entityUpsert.run({
+        id, type: c.e.type ?? null, name_ar: c.e.name?.ar ?? null, name_en: c.e.name?.en ?? null,
+        country: c.e.country ?? null, igo: c.e.igo ?? null, sector: c.e.sector ?? null, known: c.e.known ? 1 : 0,
+        mentions: c.mentions, published: rec.published,
+      });
+      for (const [sp, n] of c.spellings) this.st.spellingAdd.run(id, sp, normalizeArabic(sp), n);
+      this.st.aeInsert.run(rid, id, c.mentions, rec.published);
+    }
+  }
+
+  private removeContributions(rid: number, old: ArticleRecord): void {
+    this.st.ftsDelete.run(rid);
+    this.st.lshDelete.run(rid);
+    const contribs = this.entityContribs(old);
+    this.st.aeDelete.run(rid);
+    for (const [id, c] of contribs) {
+      this.st.entityDecrement.run(c.mentions, id);
+      for (const [sp, n] of c.spellings) this.st.spellingSub.run(n, id, sp);
+      this.st.spellingClean.run(id);
+      this.st.entityDeleteEmpty.run(id);
+      this.st.entitySeenFix.run({ id });
+    }
+    const tls = (this.st.eventsTlOfArticle.all(rid) as { tl_id: number }[]).map((r) => r.tl_id);
+    this.st.eventsDelete.run(rid);
+    for (const tl of tls) this.recomputeTimeline(tl);
+  }
+
+  private addEvents(rid: number, rec: ArticleRecord, dupOf: string): void {
+    (rec.events ?? []).forEach((ev, idx) => {
+      const cand = candidateOf(ev, rec.published);
+      const src = ev.source ?? { entity: null, country: null, igo: null, sector: null };
+      const tgt = ev.target ?? null;
+      const evidence = ev.evidence && rec.body ? rec.body.slice(ev.evidence.start, ev.evidence.end).slice(0, 1000) : null;
+      const tl = this.findTimelineEvent(cand) ?? this.newTimelineEvent(cand);
+      this.st.eventInsert.run({
+        article_rid: rid, idx, type: ev.type, mode: ev.mode ?? null,
+        src_code: cand.src, src_entity: src.entity, src_country: src.country, src_igo: src.igo, src_sector: src.sector,
+        tgt_code: cand.tgt, tgt_entity: tgt?.entity ?? null, tgt_country: tgt?.country ?? null, tgt_igo: tgt?.igo ?? null,
+        tgt_sector: tgt?.sector ?? null, date: ev.date ?? null, status: ev.status, score: ev.score ?? 0,
+        location: ev.location ?? null, reported_by: ev.reported_by ?? null, evidence, rule: ev.rule ?? null, tl_id: tl,
+      });
+      this.recomputeTimeline(tl);
+    });
+    void dupOf;
+  }
+
+  private rowCandidate(r: TlRow): JoinCandidate {
+    return {
+      type: r.type, mode: r.mode, mutual: !!r.mutual, src: r.src_code, tgt: r.tgt_code, date: r.date,
+      lo: r.date_lo, hi: r.date_hi, coarse: !!r.coarse,
+    };
+  }
+
+  /** The timeline event a new report joins (nearest in time among the compatible ones), if any. */
+  private findTimelineEvent(c: JoinCandidate): number | null {
+    if (!c.src || c.lo === null || c.hi === null) return null;
+    const dyad = dyadKey(c.src, c.tgt);
+    const rows = (c.coarse
+      ? this.st.tlMatchCoarse.all(dyad, c.type, c.date)
+      : this.st.tlMatch.all(dyad, c.type, c.lo - MAX_JOIN_SPAN - 2, c.hi, c.lo)) as TlRow[];
+    let best: { id: number; d: number } | null = null;
+    const mid = (c.lo + c.hi) / 2;
+    for (const r of rows) {
+      if (!canJoin(c, this.rowCandidate(r))) continue;
+      const d = Math.abs(((r.date_lo ?? 0) + (r.date_hi ?? 0)) / 2 - mid);
+      if (!best || d < best.d) best = { id: r.tl_id, d };
+    }
+    return best?.id ?? null;
+  }
+
+  private newTimelineEvent(c: JoinCandidate): number {
+    return Number(this.st.tlInsert.run(c.type, c.mode, c.mutual ? 1 : 0, dyadKey(c.src, c.tgt), c.src, c.tgt).lastInsertRowid);
+  }
+
+  private recomputeTimeline(tl: number): void {
+    const rows = this.st.tlMembers.all(tl) as Record<string, unknown>[];
+    if (rows.length === 0) {
+      this.st.tlDelete.run(tl);
+      return;
+    }
+    const reports: Report[] = rows.map((r) => reportOf(r));
+    const a = aggregate(reports);
+    this.st.tlUpdate.run({
+      tl_id: tl, type: a.type, mode: a.mode, mutual: a.mutual ? 1 : 0, src_code: a.src, tgt_code: a.tgt,
+      src_json: JSON.stringify(a.source), tgt_json: a.target ? JSON.stringify(a.target) : null, date: a.date,
+      date_lo: a.lo, date_hi: a.hi, coarse: a.coarse ? 1 : 0, status: a.status, status_history: JSON.stringify(a.history),
+      score: a.score, first_reported: a.first_reported, last_reported: a.last_reported, num_articles: a.num_articles,
+      num_copies: a.num_copies, num_outlets: a.num_outlets, num_reports: a.num_reports, sort_day: a.sort_day,
+    });
+  }
+
+  // ───────────────────────────── readers ─────────────────────────────
+
+  getArticle(id: string): (ArticleRecord & { _store: { dup_of: string | null; ingested_at: string; updated_at: string } }) | null {
+    const r = this.db.prepare("SELECT record, dup_of, ingested_at, updated_at FROM articles WHERE id = ?").get(id) as
+      { record: string; dup_of: string | null; ingested_at: string; updated_at: string } | undefined;
+    if (!r) return null;
+    return { ...(JSON.parse(r.record) as ArticleRecord), _store: { dup_of: r.dup_of, ingested_at: r.ingested_at, updated_at: r.updated_at } };
+  }
+
+  count(): { articles: number; entities: number; events: number; timeline: number } {
+    const q = (t: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    return { articles: q("articles"), entities: q("entities"), events: q("events"), timeline: q("timeline") };
+  }
+
+  /** SQL conditions (on alias a) for the article filters. */
+  articleWhere(f: ArticleFilters): { sql: string; params: unknown[] } {
+    const w: string[] = [];
+    const p: unknown[] = [];
+    if (f.from) { w.push("a.published >= ?"); p.push(f.from); }
+    if (f.to) { w.push("substr(a.published, 1, ?) <= ?"); p.push(f.to.length, f.to); }
+    if (f.outlet) { w.push("a.outlet = ?"); p.push(f.outlet); }
+    if (f.entity) {
+      const ids = this.resolveEntity(f.entity);
+      w.push(`a.rid IN (SELECT article_rid FROM article_entities WHERE entity_id IN (${ids.map(() => "?").join(",") || "NULL"}))`);
+      p.push(...ids);
+    }
+    if (f.type) { w.push("EXISTS (SELECT 1 FROM events e WHERE e.article_rid = a.rid AND e.type = ?)"); p.push(f.type); }
+    return { sql: w.length ? w.join(" AND ") : "1", params: p };
+  }
+
+  /** An entity filter value: an id, or a spelling seen in articles (normalized match). */
+  resolveEntity(v: string): string[] {
+    const byId = this.db.prepare("SELECT id FROM entities WHERE id = ?").get(v) as { id: string } | undefined;
+    if (byId) return [byId.id];
+    const rows = this.db.prepare("SELECT DISTINCT entity_id FROM entity_spellings WHERE norm = ? LIMIT 20").all(normalizeArabic(v)) as { entity_id: string }[];
+    const byName = this.db.prepare("SELECT id FROM entities WHERE lower(name_en) = lower(?) LIMIT 5").all(v) as { id: string }[];
+    const ids = [...new Set([...rows.map((r) => r.entity_id), ...byName.map((r) => r.id)])];
+    return ids.length ? ids : [v];
+  }
+
+  listArticles(f: ArticleFilters = {}): { total: number; results: ArticleSummary[] } {
+    const { sql, params } = this.articleWhere(f);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${sql}`).get(...params) as { n: number }).n;
+    const results = this.db.prepare(`SELECT a.id, a.title, a.published, a.outlet, a.url, a.dup_of FROM articles a
+      WHERE ${sql} ORDER BY a.published IS NULL, a.published DESC, a.rid DESC LIMIT ? OFFSET ?`)
+      .all(...params, f.limit ?? 20, f.offset ?? 0) as ArticleSummary[];
+    return { total, results };
+  }
+
+  /** Full-text search with Arabic normalization, clitic stems and name-variant expansion; bm25-ranked. */
+  search(q: string, opts: SearchOptions = {}): SearchResponse {
+    const plan = buildSearch(this, q, opts);
+    const filters = this.articleWhere(opts);
+    if (!plan.match) {
+      const list = this.listArticles(opts);
+      return { total: list.total, query: plan.describe, results: list.results.map((r) => ({ ...r, snippet: "", score: 0 })) };
+    }
+    const filtered = filters.params.length > 0;
+    const limit = opts.limit ?? 20, offset = opts.offset ?? 0;
+    // Count and rank on the index alone (no article rows) unless a filter needs them; fetch rows for the page only.
+    const from = filtered
+      ? `FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid WHERE articles_fts MATCH ? AND ${filters.sql}`
+      : "FROM articles_fts WHERE articles_fts MATCH ?";
+    const params = [plan.match, ...filters.params];
+    const total = (this.db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+    // Rule `rank-window`: very broad queries are ranked among their RANK_WINDOW most recently stored matches,
+    // which keeps latency bounded on large stores (bm25 is computed for every ranked row).
+    let window = "";
+    const wparams: unknown[] = [];
+    if (total > RANK_WINDOW) {
+      const cut = this.db.prepare(`SELECT articles_fts.rowid AS r ${from} ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?`)
+        .get(...params, RANK_WINDOW - 1) as { r: number } | undefined;
+      if (cut) { window = " AND articles_fts.rowid >= ?"; wparams.push(cut.r); }
+    }
+    const ranked = this.db.prepare(`SELECT articles_fts.rowid AS rid, bm25(articles_fts, 4.0, 1.0, 0.3) AS score ${from}${window}
+      ORDER BY score LIMIT ? OFFSET ?`).all(...params, ...wparams, limit, offset) as { rid: number; score: number }[];
+    const row = this.db.prepare("SELECT id, title, published, outlet, url, dup_of, record FROM articles WHERE rid = ?");
+    const results = ranked.map(({ rid, score }) => {
+      const { record, ...r } = row.get(rid) as ArticleSummary & { record: string };
+      const rec = JSON.parse(record) as ArticleRecord;
+      return { ...r, snippet: makeSnippet(rec.body, plan, opts.highlight), score: -score };
+    });
+    return { total, query: plan.describe, results };
+  }
+
+  /** Plain FTS5 over the same rows (no normalization, stems or variants): the baseline for recall measurements. */
+  plainSearchIds(q: string): Set<string> {
+    return new Set((this.db.prepare(`SELECT a.id FROM plain_fts p JOIN articles a ON a.rid = p.rowid WHERE plain_fts MATCH ?`)
+      .all(q.split(/\s+/).filter(Boolean).map((t) => `"${t.replace(/"/g, '""')}"`).join(" ")) as { id: string }[]).map((r) => r.id));
+  }
+
+  /** Build the baseline plain FTS5 table (unicode61 with diacritics folding only) over the raw titles and bodies. */
+  buildPlainIndex(): void {
+    this.db.exec("DROP TABLE IF EXISTS plain_fts; CREATE VIRTUAL TABLE plain_fts USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')");
+    const ins = this.db.prepare("INSERT INTO plain_fts (rowid, title, body) VALUES (?, ?, ?)");
+    this.db.transaction(() => {
+      for (const r of this.db.prepare("SELECT rid, record FROM articles").all() as { rid: number; record: string }[]) {
+        const rec = JSON.parse(r.record) as ArticleRecord;
+        ins.run(r.rid, rec.title ?? "", rec.body);
+      }
+    })();
+  }
+
+  entities(f: { q?: string; type?: string; country?: string; limit?: number; offset?: number } = {}): { total: number; results: EntityRow[] } {
+    const w: string[] = [];
+    const p: unknown[] = [];
+    if (f.type) { w.push("type = ?"); p.push(f.type); }
+    if (f.country) { w.push("country = ?"); p.push(f.country); }
+    if (f.q) {
+      w.push("(id = ? OR id IN (SELECT entity_id FROM entity_spellings WHERE norm LIKE ?) OR lower(name_en) LIKE lower(?))");
+      p.push(f.q, `%${normalizeArabic(f.q)}%`, `%${f.q}%`);
+    }
+    const where = w.length ? `WHERE ${w.join(" AND ")}` : "";
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM entities ${where}`).get(...p) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT * FROM entities ${where} ORDER BY num_articles DESC, id LIMIT ? OFFSET ?`)
+      .all(...p, f.limit ?? 50, f.offset ?? 0) as Record<string, unknown>[];
+    return { total, results: rows.map((r) => this.entityRow(r)) };
+  }
+
+  private entityRow(r: Record<string, unknown>): EntityRow {
+    const sp = this.db.prepare("SELECT spelling AS text, count FROM entity_spellings WHERE entity_id = ? ORDER BY count DESC, spelling LIMIT 30")
+      .all(r.id) as { text: string; count: number }[];
+    return {
+      id: r.id as string, type: (r.type as string) ?? null, name: { ar: (r.name_ar as string) ?? null, en: (r.name_en as string) ?? null },
+      country: (r.country as string) ?? null, igo: (r.igo as string) ?? null, sector: (r.sector as string) ?? null,
+      known: !!r.known, num_articles: r.num_articles as number, num_mentions: r.num_mentions as number,
+      first_seen: (r.first_seen as string) ?? null, last_seen: (r.last_seen as string) ?? null, spellings: sp,
+    };
+  }
+
+  entity(id: string): (EntityRow & { articles: ArticleSummary[]; events: { as_source: number; as_target: number } }) | null {
+    const r = this.db.prepare("SELECT * FROM entities WHERE id = ?").get(id) as Record<string, unknown> | undefined;
+    if (!r) return null;
+    const articles = this.db.prepare(`SELECT a.id, a.title, a.published, a.outlet, a.url, a.dup_of FROM article_entities ae
+      JOIN articles a ON a.rid = ae.article_rid WHERE ae.entity_id = ? ORDER BY ae.published DESC LIMIT 20`).all(id) as ArticleSummary[];
+    const src = (this.db.prepare("SELECT count(*) AS n FROM events WHERE src_entity = ?").get(id) as { n: number }).n;
+    const tgt = (this.db.prepare("SELECT count(*) AS n FROM events WHERE tgt_entity = ?").get(id) as { n: number }).n;
+    return { ...this.entityRow(r), articles, events: { as_source: src, as_target: tgt } };
+  }
+
+  /** Raw events as coded in each article (before joining), newest articles first. */
+  events(f: ArticleFilters & { actor?: string; status?: string } = {}): { total: number; results: Record<string, unknown>[] } {
+    const { sql, params } = this.articleWhere({ ...f, type: undefined });
+    const w = [sql];
+    const p = [...params];
+    if (f.type) { w.push("e.type = ?"); p.push(f.type); }
+    if (f.status) { w.push("e.status = ?"); p.push(f.status); }
+    if (f.actor) { w.push("(e.src_code = ? OR e.tgt_code = ? OR e.src_entity = ? OR e.tgt_entity = ?)"); p.push(f.actor, f.actor, f.actor, f.actor); }
+    const from = `FROM events e JOIN articles a ON a.rid = e.article_rid WHERE ${w.join(" AND ")}`;
+    const total = (this.db.prepare(`SELECT count(*) AS n ${from}`).get(...p) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT a.id AS article, a.published, a.outlet, e.idx, e.type, e.mode, e.src_code, e.src_entity,
+      e.src_country, e.src_igo, e.src_sector, e.tgt_code, e.tgt_entity, e.tgt_country, e.tgt_igo, e.tgt_sector, e.date,
+      e.status, e.score, e.location, e.reported_by, e.evidence, e.rule, e.tl_id AS timeline_id ${from}
+      ORDER BY a.published IS NULL, a.published DESC, e.rid DESC LIMIT ? OFFSET ?`).all(...p, f.limit ?? 50, f.offset ?? 0) as Record<string, unknown>[];
+    return { total, results: rows };
+  }
+
+  private timelineWhere(f: TimelineFilters): { sql: string; params: unknown[] } {
+    const w: string[] = [];
+    const p: unknown[] = [];
+    const entityish = (v: string) => /^(Q\d+|rasd:)/.test(v);
+    const side = (col: "src" | "tgt", v: string): string => {
+      if (entityish(v)) {
+        p.push(v);
+        return `tl_id IN (SELECT tl_id FROM events WHERE ${col}_entity = ?)`;
+      }
+      p.push(v);
+      return `${col}_code = ?`;
+    };
+    if (f.actor && f.target) {
+      const fwd = `(${side("src", f.actor)} AND ${side("tgt", f.target)})`;
+      const rev = `(${side("src", f.target)} AND ${side("tgt", f.actor)})`;
+      w.push(f.directed ? `(${fwd} OR (mutual = 1 AND ${rev}))` : `(${fwd} OR ${rev})`);
+    } else if (f.actor) {
+      w.push(`(${side("src", f.actor)} OR ${side("tgt", f.actor)})`);
+    } else if (f.target) {
+      w.push(side("tgt", f.target));
+    }
+    const from = dayParam(f.from, false), to = dayParam(f.to, true);
+    if (from !== null) { w.push("sort_day >= ?"); p.push(from); }
+    if (to !== null) { w.push("sort_day <= ?"); p.push(to); }
+    if (f.type) { w.push("type = ?"); p.push(f.type); }
+    if (f.status) { w.push("status = ?"); p.push(f.status); }
+    return { sql: w.length ? w.join(" AND ") : "1", params: p };
+  }
+
+  /** Timeline: one row per real-world event, reports joined across articles and days. Oldest first. */
+  timeline(f: TimelineFilters = {}): { total: number; events: TimelineEvent[] } {
+    const { sql, params } = this.timelineWhere(f);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM timeline WHERE ${sql}`).get(...params) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT * FROM timeline WHERE ${sql} ORDER BY sort_day IS NULL, sort_day, tl_id LIMIT ? OFFSET ?`)
+      .all(...params, f.limit ?? 100, f.offset ?? 0) as TlRow[];
+    return { total, events: rows.map((r) => this.timelineEvent(r)) };
+  }
+
+  timelineEvent(r: TlRow): TimelineEvent {
+    const members = this.st.tlMembers.all(r.tl_id) as Record<string, unknown>[];
+    const sources: TimelineSource[] = members.map((m) => ({
+      article: m.article as string, outlet: (m.outlet as string) ?? null, published: (m.published as string) ?? null,
+      url: (m.url as string) ?? null, status: m.status as EventStatus, date: (m.date as string) ?? null,
+      dup_of: m.dup_of as string, evidence: (m.evidence as string) ?? null,
+    }));
+    return {
+      id: r.tl_id, type: r.type, mode: r.mode, source: JSON.parse(r.src_json) as Actor,
+      target: r.tgt_json ? (JSON.parse(r.tgt_json) as Actor) : null, date: r.date, status: r.status,
+      status_history: JSON.parse(r.status_history) as StatusChange[], score: r.score,
+      num_articles: r.num_articles, num_copies: r.num_copies, num_outlets: r.num_outlets,
+      articles: [...new Set(sources.map((s) => s.article))], first_reported: r.first_reported, last_reported: r.last_reported,
+      sources,
+    };
+  }
+
+  /** Iterate all timeline events (for exports), oldest first. */
+  *iterateTimeline(f: TimelineFilters = {}): Generator<TimelineEvent> {
+    const { sql, params } = this.timelineWhere(f);
+    const ids = (this.db.prepare(`SELECT tl_id FROM timeline WHERE ${sql} ORDER BY sort_day IS NULL, sort_day, tl_id`)
+      .all(...params) as { tl_id: number }[]).map((r) => r.tl_id);
+    const one = this.db.prepare("SELECT * FROM timeline WHERE tl_id = ?");
+    for (const id of ids) {
+      const r = one.get(id) as TlRow | undefined;
+      if (r) yield this.timelineEvent(r);
+    }
+  }
+
+  *iterateArticles(): Generator<ArticleRecord> {
+    const ids = (this.db.prepare("SELECT rid FROM articles ORDER BY rid").all() as { rid: number }[]).map((r) => r.rid);
+    const one = this.db.prepare("SELECT record FROM articles WHERE rid = ?");
+    for (const rid of ids) {
+      const r = one.get(rid) as { record: string } | undefined;
+      if (r) yield JSON.parse(r.record) as ArticleRecord;
+    }
+  }
+
+  /**
+   * Cooperation–conflict series of a dyad: PLOVER scores of its timeline events (each real-world event once)
+   * summed and averaged per ISO week or month. Denied events are left out (rule `series-skip-denied`).
+   */
+  series(f: { actor: string; target?: string; by?: "week" | "month"; from?: string; to?: string; directed?: boolean; type?: string }): SeriesPoint[] {
+    const { sql, params } = this.timelineWhere({ actor: f.actor, target: f.target, from: f.from, to: f.to, directed: f.directed, type: f.type });
+    const rows = this.db.prepare(`SELECT sort_day, score FROM timeline WHERE ${sql} AND sort_day IS NOT NULL AND status <> 'denied'`)
+      .all(...params) as { sort_day: number; score: number }[];
+    const buckets = new Map<string, SeriesPoint>();
+    for (const r of rows) {
+      const period = f.by === "week" ? isoWeekOfDay(r.sort_day) : isoOfDay(r.sort_day).slice(0, 7);
+      let b = buckets.get(period);
+      if (!b) buckets.set(period, (b = { period, events: 0, sum: 0, mean: 0, cooperation: 0, conflict: 0 }));
+      b.events++;
+      b.sum += r.score;
+      if (r.score > 0) b.cooperation += r.score; else b.conflict += r.score;
+    }
+    const out = [...buckets.values()].sort((a, b) => a.period.localeCompare(b.period));
+    for (const b of out) {
+      b.mean = Math.round((b.sum / b.events) * 100) / 100;
+      b.sum = Math.round(b.sum * 100) / 100;
+      b.cooperation = Math.round(b.cooperation * 100) / 100;
+      b.conflict = Math.round(b.conflict * 100) / 100;
+    }
+    return out;
+  }
+
+  /** Spellings of the entities that have `norm` (a normalized phrase) among their spellings. */
+  spellingVariants(norm: string, limit = 20): string[] {
+    const rows = this.db.prepare(`SELECT s2.spelling FROM entity_spellings s1 JOIN entity_spellings s2 ON s2.entity_id = s1.entity_id
+      WHERE s1.norm = ? GROUP BY s2.norm ORDER BY sum(s2.count) DESC LIMIT ?`).all(norm, limit) as { spelling: string }[];
+    return rows.map((r) => r.spelling);
+  }
+}
+
+function actorFrom(r: Record<string, unknown>, p: "src" | "tgt"): Actor {
+  return {
+    entity: (r[`${p}_entity`] as string) ?? null, country: (r[`${p}_country`] as string) ?? null,
+    igo: (r[`${p}_igo`] as string) ?? null, sector: (r[`${p}_sector`] as string) ?? null,
+  };
+}
+
+function reportOf(r: Record<string, unknown>): Report {
+  const tgt = actorFrom(r, "tgt");
+  const hasTgt = !!(tgt.entity || tgt.country || tgt.igo || tgt.sector || r.tgt_code);
+  return {
+    article: r.article as string, dupOf: (r.dup_of as string) ?? (r.article as string), outlet: (r.outlet as string) ?? null,
+    url: (r.url as string) ?? null, published: (r.published as string) ?? null, seq: r.seq as number,
+    type: r.type as string, mode: (r.mode as string) ?? null, status: r.status as EventStatus, date: (r.date as string) ?? null,
+    score: (r.score as number) ?? 0, source: actorFrom(r, "src"), target: hasTgt ? tgt : null, evidence: (r.evidence as string) ?? null,
+  };
+}

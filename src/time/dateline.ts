@@ -1,0 +1,69 @@
+/**
+ * Date lines of scraped pages: «تاريخ النشر: 13th, September 2023 GMT», «نشر في 5 مارس 2024 - 10:30 ص»,
+ * «آخر تحديث: الأحد 12 ذو القعدة 1445», «Published: June 14, 2024», «2024-06-14T08:00:00+03:00».
+ */
+import { absoluteCandidates } from "./engine.js";
+import { loadTimeLexicon, alt } from "./lexicon.js";
+import { normalize, normWord } from "./normalize.js";
+
+const DAY_OR_MONTH = /^\d{4}-\d{2}(?:-\d{2})?$/;
+
+/**
+ * The first ABSOLUTE date in a line at day precision ("YYYY-MM-DD"), or month precision when only month and year
+ * are given. Relative words («أمس») and bare years are not publication dates: null.
+ */
+export function parseDateLine(line: string): { value: string; rule: string } | null {
+  if (!line) return null;
+  const { cands } = absoluteCandidates(line.length > 400 ? line.slice(0, 400) : line);
+  for (const c of cands) {
+    if (!c.absolute || c.value === null) continue;
+    if (DAY_OR_MONTH.test(c.value)) return { value: c.value, rule: `dateline:${c.rule}` };
+    // a Hijri month alone («رمضان 1445») is an interval: too coarse for a publication date
+  }
+  return null;
+}
+
+let labelRe: RegExp | null = null;
+let noise: Set<string> | null = null;
+function lineRegexes(): { labelRe: RegExp; noise: Set<string> } {
+  if (!labelRe || !noise) {
+    const lex = loadTimeLexicon();
+    labelRe = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:${alt(lex.raw.dateLineLabels)})(?![\\p{L}])\\s*[:：\\-–|]?`, "u");
+    noise = new Set([...lex.raw.dateLineNoise, ...lex.raw.dateLineLabels].map(normWord));
+  }
+  return { labelRe, noise };
+}
+
+/** Longest line still considered a date line. */
+export const MAX_DATE_LINE = 120;
+
+/**
+ * True when a short line is (mostly) just a date: a label («تاريخ النشر», «نشر في», «آخر تحديث», «Published»…)
+ * followed by a short rest, or a line whose words, once its date expressions, clock times and noise words
+ * (GMT, ص/م, بتوقيت…) are removed, leave at most one word (a place of a dateline).
+ */
+export function isDateLine(line: string): boolean {
+  const t = line.trim();
+  if (!t || t.length > MAX_DATE_LINE) return false;
+  const { labelRe, noise } = lineRegexes();
+  const n = normalize(t).text;
+  const lm = labelRe.exec(n);
+  if (lm && lm[0].trim().length > 0) {
+    const rest = n.slice(lm[0].length);
+    // the label must introduce a date or something short (a date we cannot read)
+    if (parseDateLine(rest) !== null || /\d/.test(rest) || rest.trim().split(/\s+/).length <= 6) return true;
+  }
+  const { cands, text } = absoluteCandidates(t);
+  const dated = cands.filter((c) => c.value !== null || c.weekdayOnly);
+  if (!dated.some((c) => c.absolute)) return false;
+  let rest = "";
+  let pos = 0;
+  for (const c of dated) { rest += text.slice(pos, c.s) + " "; pos = c.e; }
+  rest += text.slice(pos);
+  const words = rest
+    .replace(/\d{1,2}:\d{2}(?::\d{2})?/g, " ")
+    .replace(/[+\-]\d{2}:?\d{2}\b/g, " ")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !noise.has(w) && !/^\d+$/.test(w));
+  return words.length <= 1;
+}

@@ -1,0 +1,210 @@
+/**
+ * The engine: parsers (rules.ts) → overlap resolution → refiners → spans mapped back to the original text.
+ */
+import type { TimeExpr } from "../record.js";
+import { isValidDate, isoMonth, isoYmd } from "./calendar.js";
+import { loadTimeLexicon } from "./lexicon.js";
+import { normalize, origSpan } from "./normalize.js";
+import { parsePublished } from "./resolve.js";
+import { buildRules, buildTriggerIndex, leftOk, type TriggerClass, type Cand, type Ctx, type Rule } from "./rules.js";
+
+let rules: Rule[] | null = null;
+function getRules(): Rule[] {
+  rules ??= buildRules(loadTimeLexicon());
+  return rules;
+}
+
+/** Cheap prefilter: a text without digits and without any Arabic letter cannot hold a time expression. */
+const MAYBE = /[\p{N}\u0600-\u06FF]/u;
+
+const sticky = new WeakMap<Rule, RegExp>();
+function stickyOf(r: Rule): RegExp {
+  let y = sticky.get(r);
+  if (!y) { y = new RegExp(r.re.source, r.re.flags.replace("g", "") + "y"); sticky.set(r, y); }
+  return y;
+}
+
+/** Plain scan: the rule's regex over the whole text. */
+function scanAll(r: Rule, ctx: Ctx, out: Cand[]): void {
+  r.re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = r.re.exec(ctx.text)) !== null) {
+    if (m[0].length === 0) { r.re.lastIndex++; continue; }
+    if (!leftOk(ctx.text, m.index)) { r.re.lastIndex = m.index + 1; continue; } // starts inside a word: retry further
+    const c = r.handle(m, ctx);
+    if (c && c.e > c.s) out.push(c);
+  }
+}
+
+let trigIdx: Map<string, TriggerClass[]> | null = null;
+/**
+ * Cheap pre-check before slicing a word for the map: bitmaps of (first char, length) and (last char, length) of all
+ * keys, indexed by the low 8 bits of the char code (Arabic letters are U+0620–U+064A, so they do not collide).
+ */
+let firstLen: Uint8Array | null = null;
+let lastLen: Uint8Array | null = null;
+const slot = (c: number, len: number): number => ((c & 0xff) << 6) | (len & 0x3f);
+const isLetter = (c: number): boolean => (c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * One pass over the words of the text: positions of every keyword class (month names, weekdays, «أمس»…, 4-digit
+ * numbers). A word with a glued proclitic (و ف ب ل) is looked up without it.
+ */
+export function triggerHits(text: string): Map<TriggerClass, number[]> {
+  if (!trigIdx || !firstLen || !lastLen) {
+    trigIdx = buildTriggerIndex(loadTimeLexicon());
+    firstLen = new Uint8Array(1 << 14);
+    lastLen = new Uint8Array(1 << 14);
+    for (const k of trigIdx.keys()) {
+      firstLen[slot(k.charCodeAt(0), k.length)] = 1;
+      lastLen[slot(k.charCodeAt(k.length - 1), k.length)] = 1;
+    }
+  }
+  const idx = trigIdx, fl = firstLen, ll = lastLen;
+  const maybe = (c0: number, cl: number, len: number): boolean => len < 64 && fl[slot(c0, len)] === 1 && ll[slot(cl, len)] === 1;
+  const hits = new Map<TriggerClass, number[]>();
+  const push = (c: TriggerClass, p: number): void => { const a = hits.get(c); if (a) a.push(p); else hits.set(c, [p]); };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c0 = text.charCodeAt(i);
+    if (c0 >= 0x30 && c0 <= 0x39) { // digit run
+      let j = i + 1;
+      while (j < n && (text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39)) j++;
+      if (j - i === 4) push("year4", i);
+      i = j;
+      continue;
+    }
+    if (!isLetter(c0)) { i++; continue; }
+    let j = i + 1;
+    while (j < n && isLetter(text.charCodeAt(j))) j++;
+    const len = j - i, cl = text.charCodeAt(j - 1);
+    let cls: TriggerClass[] | undefined, p = i;
+    if (maybe(c0, cl, len)) cls = idx.get(text.slice(i, j));
+    if (!cls && len > 2 && (c0 === 0x0648 || c0 === 0x0641 || c0 === 0x0628 || c0 === 0x0644) &&
+      maybe(text.charCodeAt(i + 1), cl, len - 1)) {
+      cls = idx.get(text.slice(i + 1, j)); p = i + 1;
+    }
+    if (cls) for (const c of cls) push(c, p);
+    i = j;
+  }
+  return hits;
+}
+
+/**
+ * Triggered scan: for each keyword hit, try the anchored pattern at the word starts within `lookback` characters
+ * before it (earliest first, so optional prefixes such as «مطلع», a day or «من 15 إلى» are included).
+ */
+function scanTriggered(r: Rule, positions: number[], ctx: Ctx, out: Cand[]): void {
+  const text = ctx.text, re = stickyOf(r), lb = r.lookback ?? 0;
+  let done = 0; // text before this offset already belongs to an accepted match
+  for (const p of positions) {
+    if (p < done) continue;
+    for (let s = Math.max(done, p - lb); s <= p; s++) {
+      if (!leftOk(text, s)) continue; // only word starts (a glued proclitic «و10», «ومطلع» is allowed)
+      if (s < p && r.starts && !startsWith(r.starts, text, s)) continue; // cannot begin this rule's prefix
+      re.lastIndex = s;
+      const m = re.exec(text);
+      if (!m || m.index + m[0].length <= p) continue;
+      const c = r.handle(m, ctx);
+      if (c && c.e > c.s) { out.push(c); done = m.index + m[0].length; break; }
+      // rejected (e.g. «31 من فبراير»): a later start may still give a shorter valid reading («فبراير»)
+    }
+  }
+}
+
+/** Is the word at s one of the allowed first words («#»: any number)? */
+function startsWith(starts: Set<string>, text: string, s: number): boolean {
+  const c = text.charCodeAt(s);
+  if (c >= 0x30 && c <= 0x39) return starts.has("#");
+  let e = s;
+  while (e < text.length && isLetter(text.charCodeAt(e))) e++;
+  return e > s && starts.has(text.slice(s, e));
+}
+
+/** All raw candidates of all rules. */
+export function candidates(ctx: Ctx): Cand[] {
+  const out: Cand[] = [];
+  const hits = triggerHits(ctx.text);
+  for (const r of getRules()) {
+    if (r.trigger) { const ps = hits.get(r.trigger); if (ps) scanTriggered(r, ps, ctx, out); }
+    else scanAll(r, ctx, out);
+  }
+  return out;
+}
+
+/** Refiner longest-wins: keep non-overlapping candidates, longer first, then earlier, then rule order. */
+export function selectLongest(cands: Cand[]): Cand[] {
+  const order = cands.map((c, i) => ({ c, i })).sort((a, b) => (b.c.e - b.c.s) - (a.c.e - a.c.s) || a.c.s - b.c.s || a.i - b.i);
+  const kept: Cand[] = [];
+  for (const { c } of order) if (!kept.some((k) => c.s < k.e && k.s < c.e)) kept.push(c);
+  return kept.sort((a, b) => a.s - b.s);
+}
+
+/** Refiner weekday+date: «الثلاثاء 19 نوفمبر 2024», «يوم الأحد، 5 مايو» → one span, the date's value. */
+export function mergeWeekdayDate(cs: Cand[], text: string): Cand[] {
+  const out: Cand[] = [];
+  for (let i = 0; i < cs.length; i++) {
+    const a = cs[i]!, b = cs[i + 1];
+    if (a.weekdayOnly && b && b.parts.precision === "day" && !b.weekdayOnly && /^[\s,،\-–]*(?:الموافق[\s,،]*)?$/.test(text.slice(a.e, b.s)) &&
+      b.rule !== "relative-day" && !b.rule.startsWith("relative-day")) {
+      out.push({ ...b, s: a.s, rule: `weekday+${b.rule}` });
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Refiner date-range: «من 28 فبراير إلى 3 مارس 2024», «من يناير إلى مارس 2023» → an interval. A year-less first date
+ * takes the second's explicit year (one year earlier when it would come after it).
+ */
+export function mergeRanges(cs: Cand[], text: string): Cand[] {
+  const out: Cand[] = [];
+  for (let i = 0; i < cs.length; i++) {
+    const a = cs[i]!, b = cs[i + 1];
+    if (b && b.value && a.parts.precision === b.parts.precision &&
+      (a.parts.precision === "day" || a.parts.precision === "month") && !a.weekdayOnly && !b.weekdayOnly &&
+      /^\s*(?:-|–|الي|حتي)\s*$/.test(text.slice(a.e, b.s)) &&
+      (/(?:^|[^\p{L}])(?:من|بين|منذ)\s+$/u.test(text.slice(Math.max(0, a.s - 8), a.s)) || /^(?:من|بين)\s/.test(text.slice(a.s, a.e)))) {
+      let av = a.value;
+      const { m, d } = a.parts;
+      if (!a.parts.yearExplicit && b.parts.yearExplicit && b.parts.y !== undefined && m !== undefined) {
+        // the first date borrows the second's year (the year before when it would come after the second)
+        let y = b.parts.y;
+        if (m * 100 + (d ?? 0) > (b.parts.m ?? 0) * 100 + (b.parts.d ?? 0)) y -= 1;
+        av = d !== undefined ? (isValidDate(y, m, d) ? isoYmd(y, m, d) : null) : isoMonth(y, m);
+      }
+      if (av && av < b.value) {
+        out.push({ ...a, e: b.e, value: `${av}/${b.value}`, rule: `range:${a.rule}`, parts: { precision: "interval" }, absolute: b.absolute });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** Tags every date expression in `body`; relative ones are resolved against `published` or get value null. */
+export function tagTimes(body: string, published: string | null): TimeExpr[] {
+  if (!body || !MAYBE.test(body)) return [];
+  const nz = normalize(body);
+  const ctx: Ctx = { text: nz.text, pub: parsePublished(published), lex: loadTimeLexicon() };
+  let cs = selectLongest(candidates(ctx));
+  cs = mergeWeekdayDate(cs, nz.text);
+  cs = mergeRanges(cs, nz.text);
+  return cs.map((c) => {
+    const [start, end] = origSpan(nz, c.s, c.e);
+    return { start, end, text: body.slice(start, end), value: c.value, rule: c.rule };
+  });
+}
+
+/** Candidates (normalized offsets) for one short text without a publication date: used by the date-line helpers. */
+export function absoluteCandidates(line: string): { cands: Cand[]; text: string } {
+  const nz = normalize(line);
+  const ctx: Ctx = { text: nz.text, pub: null, lex: loadTimeLexicon() };
+  let cs = selectLongest(candidates(ctx));
+  cs = mergeWeekdayDate(cs, nz.text);
+  return { cands: cs, text: nz.text };
+}

@@ -1,0 +1,560 @@
+/**
+ * The parsers: each is a named regex over the normalized text plus a handler that turns a match into a candidate.
+ * Patterns are compiled once from the lexicons in data/time/. Refiners (engine.ts) then merge candidates.
+ */
+import { dayNum, hijriMonthSpan, hijriToDayNum, isValidDate, isoDay, isoMonth, isoWeek, isoYmd, addMonths } from "./calendar.js";
+import { alt, key, loadTimeLexicon, type TimeLexicon } from "./lexicon.js";
+import { normWord } from "./normalize.js";
+import {
+  nearestWeekday, pubDay, resolveWeekday, resolveYearlessDay, resolveYearlessMonth, type Direction, type Pub,
+} from "./resolve.js";
+
+/** Calendar parts a candidate stands for, kept so refiners (ranges) can combine candidates. */
+export interface Parts {
+  precision: "day" | "month" | "year" | "week" | "decade" | "interval";
+  y?: number; m?: number; d?: number;
+  /** true when the year was written in the text (not taken from the publication date). */
+  yearExplicit?: boolean;
+  /** the month/day came from a year-less expression resolved with this direction */
+  dir?: Direction;
+}
+
+export interface Cand {
+  /** normalized-text offsets */
+  s: number;
+  e: number;
+  value: string | null;
+  rule: string;
+  parts: Parts;
+  /** a bare weekday (so «الثلاثاء 19 نوفمبر» can merge) */
+  weekdayOnly?: boolean;
+  /** true when the value does not depend on the publication date */
+  absolute: boolean;
+}
+
+export interface Ctx {
+  text: string;
+  pub: Pub | null;
+  lex: TimeLexicon;
+}
+
+/** Keyword classes found by the engine's single word scan (see buildTriggerIndex). */
+export type TriggerClass = "month" | "hijri" | "weekday" | "relday" | "unit" | "decade" | "cue" | "year4";
+
+/** First word of every keyword → its trigger classes (clitic-free, normalized). "year4" is any 4-digit number. */
+export function buildTriggerIndex(lex: TimeLexicon): Map<string, TriggerClass[]> {
+  const idx = new Map<string, TriggerClass[]>();
+  const add = (words: Iterable<string>, cls: TriggerClass): void => {
+    for (const w of words) {
+      const first = normWord(w).split(" ")[0]!;
+      const cur = idx.get(first) ?? [];
+      if (!cur.includes(cls)) cur.push(cls);
+      idx.set(first, cur);
+    }
+  };
+  add(lex.gregorian.keys(), "month");
+  add(lex.hijri.keys(), "hijri");
+  add(lex.weekdays.keys(), "weekday");
+  add([...lex.relativeDays.keys(), ...lex.relativeDaysNeedTod.keys()], "relday");
+  add(lex.units.keys(), "unit");
+  add(lex.decades.keys(), "decade");
+  add(lex.cues.keys(), "cue");
+  return idx;
+}
+
+export interface Rule {
+  name: string;
+  re: RegExp;
+  /**
+   * Optional fast keyword regex (global): the rule's pattern is only tried at word starts up to `lookback`
+   * characters before each keyword hit, instead of at every position of the text.
+   */
+  trigger?: TriggerClass;
+  lookback?: number;
+  /**
+   * Words a match may start with when it starts before the keyword (prefix words such as «مطلع», «من», «صباح»);
+   * "#" allows a number. Lets the engine skip hopeless start positions without running the pattern.
+   */
+  starts?: Set<string>;
+  handle(m: RegExpExecArray, ctx: Ctx): Cand | null;
+}
+
+// ---------- regex building blocks ----------
+/**
+ * Left word boundary (checked in code by the engine, see leftOk: a lookbehind at every position is ~10x slower).
+ * Marks the rule's match as having to start a word, tolerating one glued proclitic (و ف ب ل): «والأحد», «بيناير».
+ */
+const LB = "";
+/** Letters and digits of the normalized text (Arabic block letters, Latin lowercase, ASCII digits). */
+export const LETTER = "[\\u0620-\\u064A\\u066E-\\u06D3a-z]";
+const ALNUM = "[\\u0620-\\u064A\\u066E-\\u06D3a-z0-9]";
+/** Left boundary for a number: not inside another number, amount or time. */
+const NB = "(?<![0-9.,:/\\u066B\\u066C])";
+const NOT_LETTER = `(?!${LETTER})`;
+const NOT_DIGIT = "(?![0-9]|[.,\\u066B][0-9])";
+void ALNUM;
+
+/** Word-start test used by the engine: not after a letter/digit, or after one proclitic letter that starts a word. */
+export function leftOk(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const p = text.charCodeAt(i - 1);
+  if (!isAlnum(p)) return true;
+  // «الـ15 من أكتوبر»: a number with the article glued (tatweel already dropped)
+  const c = text.charCodeAt(i);
+  if (c >= 0x30 && c <= 0x39 && p === 0x0644 && i >= 2 && text.charCodeAt(i - 2) === 0x0627) {
+    return i === 2 || !isAlnum(text.charCodeAt(i - 3)) || leftOkClitic(text, i - 2);
+  }
+  if (p !== 0x0648 && p !== 0x0641 && p !== 0x0628 && p !== 0x0644) return false; // و ف ب ل
+  return i === 1 || !isAlnum(text.charCodeAt(i - 2));
+}
+/** «وال15»: the article itself preceded by a proclitic at a word start. */
+function leftOkClitic(text: string, i: number): boolean {
+  const p = text.charCodeAt(i - 1);
+  return (p === 0x0648 || p === 0x0641 || p === 0x0628) && (i === 1 || !isAlnum(text.charCodeAt(i - 2)));
+}
+function isAlnum(c: number): boolean {
+  return (c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+export const MIN_YEAR = 1800;
+export const MAX_YEAR = 2100;
+const plausibleYear = (y: number): boolean => y >= MIN_YEAR && y <= MAX_YEAR;
+
+/** Sentence-local text before offset s (at most n chars, cut at sentence end). */
+function before(ctx: Ctx, s: number, n = 60): string {
+  const t = ctx.text.slice(Math.max(0, s - n), s);
+  const cut = Math.max(t.lastIndexOf("."), t.lastIndexOf("!"), t.lastIndexOf("؟"), t.lastIndexOf("\n"), t.lastIndexOf("?"));
+  return cut >= 0 ? t.slice(cut + 1) : t;
+}
+function prevWords(ctx: Ctx, s: number, k: number): string[] {
+  const ws = before(ctx, s, 50).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return ws.slice(-k);
+}
+function nextText(ctx: Ctx, e: number, n = 30): string {
+  return ctx.text.slice(e, e + n);
+}
+const stripClitic = (w: string): string => w.replace(/^[وف]/, "");
+
+/**
+ * Rule future-cue: a future marker shortly before the expression (same sentence): an explicit cue word
+ * («سوف», «من المقرر», «يعتزم»…) or a verb with the future prefix سـ among the three previous words.
+ */
+export function hasFutureCue(ctx: Ctx, s: number): boolean {
+  const b = before(ctx, s, 60);
+  const raw = ctx.lex.raw;
+  for (const c of futureCueWords(ctx.lex)) if (b.includes(c)) return true;
+  const stopP = futureStopPrefixes(ctx.lex), stopW = futureStopWords(ctx.lex);
+  for (const w0 of prevWords(ctx, s, 3)) {
+    const w = stripClitic(w0);
+    if (w.length < 4 || !w.startsWith(raw.futureVerbPrefix)) continue;
+    if (!/^س[يتن]/.test(w)) continue; // imperfect prefixes ي ت ن after سـ
+    if (stopW.has(w) || stopP.some((p) => w.startsWith(p))) continue;
+    return true;
+  }
+  return false;
+}
+const memo = new WeakMap<TimeLexicon, { cues: string[]; stopP: string[]; stopW: Set<string> }>();
+function lexMemo(lex: TimeLexicon): { cues: string[]; stopP: string[]; stopW: Set<string> } {
+  let v = memo.get(lex);
+  if (!v) {
+    v = {
+      cues: lex.raw.futureCues.map(normWord),
+      stopP: lex.raw.futureVerbStopPrefixes.map(normWord),
+      stopW: new Set(lex.raw.futureVerbStopWords.map(normWord)),
+    };
+    memo.set(lex, v);
+  }
+  return v;
+}
+const futureCueWords = (lex: TimeLexicon): string[] => lexMemo(lex).cues;
+const futureStopPrefixes = (lex: TimeLexicon): string[] => lexMemo(lex).stopP;
+const futureStopWords = (lex: TimeLexicon): Set<string> => lexMemo(lex).stopW;
+
+function cueDirection(lex: TimeLexicon, cue: string | undefined): Direction | null {
+  if (!cue) return null;
+  const sh = lex.cues.get(key(cue));
+  return sh === -1 ? "past" : sh === 1 ? "future" : sh === 0 ? "current" : null;
+}
+
+function mk(s: number, e: number, value: string | null, rule: string, parts: Parts, absolute: boolean): Cand {
+  return { s, e, value, rule, parts, absolute };
+}
+
+// ---------- the rules ----------
+
+export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
+  const r = lex.raw;
+  const MONTHS = alt(lex.gregorian.keys());
+  const HIJRI = alt(lex.hijri.keys());
+  const WEEKDAYS = alt(lex.weekdays.keys());
+  const ORDS = alt(lex.ordinals.keys());
+  const CUES = alt(lex.cues.keys());
+  const PARTS = alt(r.monthParts);
+  const TODS = alt(r.timesOfDay);
+  const RELDAYS = alt([...lex.relativeDays.keys(), ...lex.relativeDaysNeedTod.keys()]);
+  const UNITS = alt(lex.units.keys());
+  const DEMS = alt(r.demonstratives);
+  const DECADES = alt(lex.decades.keys());
+  const CENTS = alt(lex.centuries.keys());
+  const YEARW = alt(r.yearWords);
+  const ANCHORS = alt(r.yearAnchors);
+  const todayBlock = new Set(r.todayBlockersAfter.map(normWord));
+  const wdBlockBefore = new Set(r.weekdayBlockersBefore.map(normWord));
+  const wdBlockAfter = new Set(r.weekdayBlockersAfter.map(normWord));
+  const decadeBlockAfter = r.decadeBlockersAfter.map(normWord);
+  const namedEvent = new Set(r.namedEventNouns.map(normWord));
+  const U = "gu";
+  const firstWords = (...lists: Iterable<string>[]): Set<string> => {
+    const out = new Set<string>();
+    for (const l of lists) for (const w of l) out.add(normWord(w).split(" ")[0]!);
+    return out;
+  };
+  const monthStarts = firstWords(r.monthParts, ["من", "بين", "شهر", "#"], lex.ordinals.keys(), lex.gregorian.keys());
+  const hijriStarts = firstWords(["شهر", "#"], lex.ordinals.keys(), lex.hijri.keys());
+  const numStarts = firstWords(["#"]);
+  const yearStarts = firstWords(["من", "بين", "منذ", "#", "الاعوام", "السنوات"], r.yearWords, r.yearAnchors);
+  const dayStarts = firstWords(r.timesOfDay, ["يوم"], lex.relativeDays.keys(), lex.relativeDaysNeedTod.keys(), lex.weekdays.keys());
+  const periodStarts = firstWords(r.monthParts, r.demonstratives, lex.units.keys());
+  const decadeStarts = firstWords(["عقد", "حقبه"], lex.decades.keys());
+
+  const rules: Rule[] = [];
+
+  // numeric-ymd: «2024-06-14», «2024/6/14», ISO timestamps «2024-06-14T08:00:00+03:00».
+  rules.push({
+    name: "numeric-ymd",
+    trigger: "year4",
+    lookback: 0,
+    re: new RegExp(`${NB}(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?![\\p{N}])`, U),
+    handle(m) {
+      const y = +m[1]!, mo = +m[3]!, d = +m[4]!;
+      if (!plausibleYear(y) || !isValidDate(y, mo, d)) return null;
+      return mk(m.index, m.index + m[0].length, isoYmd(y, mo, d), "numeric-ymd", { precision: "day", y, m: mo, d, yearExplicit: true }, true);
+    },
+  });
+
+  // numeric-dmy: «24/1/2024», «24-01-2024», «24.1.2024»; day first (Arab convention), month first only if day-first is impossible.
+  rules.push({
+    name: "numeric-dmy",
+    trigger: "year4",
+    lookback: 8,
+    starts: numStarts,
+    re: new RegExp(`${NB}(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})${NOT_DIGIT}`, U),
+    handle(m) {
+      const a = +m[1]!, b = +m[3]!, y = +m[4]!;
+      if (!plausibleYear(y)) return null;
+      let d = a, mo = b, rule = "numeric-dmy";
+      if (!isValidDate(y, mo, d)) {
+        if (!isValidDate(y, a, b)) return null;
+        d = b; mo = a; rule = "numeric-mdy";
+      }
+      return mk(m.index, m.index + m[0].length, isoYmd(y, mo, d), rule, { precision: "day", y, m: mo, d, yearExplicit: true }, true);
+    },
+  });
+
+  // month-name: the main Gregorian rule, any naming system, with optional day (number or ordinal word), day range,
+  // paired name («يونيو/حزيران», «حزيران (يونيو)»), month part («مطلع يناير»), year or cue («الماضي», «من العام المقبل»).
+  const monthRe = new RegExp(
+    `${LB}(?:(?<part>${PARTS})\\s+)?` +
+    `(?:(?:(?<rs>من|بين)\\s+)?(?<d1>${NB}\\d{1,2})\\s*(?<conn>-|–|الي|حتي|و)\\s*)?` +
+    `(?:(?<dn>${NB}\\d{1,2})(?:st|nd|rd|th)?\\.?\\s*,?\\s*(?:من\\s+)?|(?<dord>${ORDS})\\s+من\\s+)?` +
+    `(?<shahr>شهر\\s+)?(?<mon>${MONTHS})${NOT_LETTER}` +
+    `(?:(?:\\s*[/(\\-–]\\s*|\\s+)(?<mon2>${MONTHS})${NOT_LETTER}(?:\\s*\\))?)?` +
+    `(?:\\s*,?\\s*(?:من\\s+)?(?:(?:${YEARW})\\s*)?(?<year>\\d{4})${NOT_DIGIT}(?:\\s*(?:ميلاديه|ميلادي|م)${NOT_LETTER})?` +
+    `|\\s+(?:من\\s+)?(?:(?<dem>${DEMS})\\s+)?(?<yunit>العام|السنه)(?:\\s+(?<ycue>${CUES}))?${NOT_LETTER}` +
+    `|\\s+(?<cue>${CUES})${NOT_LETTER})?`,
+    U,
+  );
+  rules.push({
+    name: "month-name",
+    trigger: "month",
+    lookback: 44, // longest prefix: «الحادي والثلاثين من شهر», «منتصف من 15 إلى 17»
+    starts: monthStarts,
+    re: monthRe,
+    handle(m, ctx) {
+      const g = m.groups!;
+      const mon = lex.gregorian.get(key(g.mon!))!;
+      // «سبتمبر أيلول»: a second name after a bare space must name the same month (else it is not a pair)
+      if (g.mon2 && lex.gregorian.get(key(g.mon2)) !== mon && !/[/(\-–]/.test(m[0].slice(m[0].indexOf(g.mon!) + g.mon!.length))) return null;
+      const hasDay = !!(g.dn || g.dord);
+      // ambiguous names («مارس» verb, «آب» father, «نيسان» brand…) need support around them
+      if (lex.ambiguousMonths.has(key(g.mon!)) && !hasDay && !g.year && !g.cue && !g.yunit && !g.mon2 && !g.part && !g.shahr) {
+        const pw = prevWords(ctx, m.index, 1)[0];
+        if (!pw || !["في", "منذ", "خلال", "حتي", "بحلول", "اواخر", "اوائل", "مطلع", "منتصف", "نهايه", "بدايه"].includes(pw)) return null;
+      }
+      // Hijri year after a Gregorian month name is not a Gregorian year
+      if (g.year && /^\s*ه(?!\p{L})/u.test(nextText(ctx, m.index + m[0].length, 4))) return null;
+      let s = m.index;
+      let day = g.dn ? +g.dn : g.dord ? lex.ordinals.get(key(g.dord))! : undefined;
+      let d1 = g.d1 ? +g.d1 : undefined;
+      if (d1 !== undefined && day === undefined) { day = d1; d1 = undefined; } // «15 - يناير»: no range
+      if (d1 !== undefined && g.conn === "و" && g.rs !== "بين") { // «15 و17 يناير» without «بين»: keep the later date
+        s = m.index + m[0].lastIndexOf(g.dn!, m[0].indexOf(g.mon!));
+        d1 = undefined;
+      }
+      const e = m.index + m[0].length;
+      let y: number | undefined, yearExplicit = false, dir: Direction = "default", how: string;
+      if (g.year) {
+        y = +g.year; yearExplicit = true; how = "explicit-year";
+        if (!plausibleYear(y)) return null;
+      } else if (g.yunit) {
+        const sh = g.dem ? 0 : g.ycue ? lex.cues.get(key(g.ycue)) : 0;
+        how = "relative-year";
+        y = ctx.pub ? ctx.pub.y + (sh ?? 0) : undefined;
+      } else {
+        dir = cueDirection(lex, g.cue) ?? (hasFutureCue(ctx, m.index) ? "future" : "default");
+        how = g.cue ? `cue-${dir}` : dir === "future" ? "future-cue" : "pub-year";
+      }
+      const base = hasDay ? "day-month" : "month";
+      // «ثورة 25 يناير», «هجمات 11 سبتمبر»: a year-less date naming a past event says nothing about which year
+      if (hasDay && y === undefined && !g.cue && !g.yunit && namedEvent.has(stripClitic(prevWords(ctx, m.index, 1)[0] ?? ""))) {
+        return mk(s, e, null, `${base}:named-event`, { precision: "day", m: mon, d: day }, false);
+      }
+      if (hasDay) {
+        if (!isValidDate(2024, mon, day!)) return null; // impossible day (2024 is a leap year: 29 Feb allowed)
+        let v: string | null;
+        if (y !== undefined) v = isValidDate(y, mon, day!) ? isoYmd(y, mon, day!) : null;
+        else if (g.yunit) v = null;
+        else v = resolveYearlessDay(mon, day!, ctx.pub, dir);
+        if (v !== null && y === undefined) y = +v.slice(0, 4);
+        if (d1 !== undefined) {
+          if (!isValidDate(2024, mon, d1) || d1 >= day!) return null;
+          const v1 = v === null ? null : `${v.slice(0, 8)}${String(d1).padStart(2, "0")}`;
+          return mk(s, e, v1 && v ? `${v1}/${v}` : null, `day-range-month:${how}`,
+            { precision: "interval", y, m: mon, d: day, yearExplicit, dir }, yearExplicit);
+        }
+        return mk(s, e, v, `${base}:${how}`, { precision: "day", y, m: mon, d: day, yearExplicit, dir }, yearExplicit);
+      }
+      let v: string | null = null;
+      if (y !== undefined) v = isoMonth(y, mon);
+      else if (!g.yunit) {
+        const r2 = resolveYearlessMonth(mon, ctx.pub, dir);
+        if (r2) { v = isoMonth(r2.y, r2.m); y = r2.y; }
+      }
+      return mk(s, e, v, `${base}:${how}`, { precision: "month", y, m: mon, yearExplicit, dir }, yearExplicit);
+    },
+  });
+
+  // month-day-year (English order, met in Arabic pages): «September 13, 2023», «June 14 2024».
+  rules.push({
+    name: "month-day-year",
+    trigger: "month",
+    lookback: 0,
+    re: new RegExp(`${LB}(?<mon>${MONTHS})\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)(?<y>\\d{4})${NOT_DIGIT}`, U),
+    handle(m) {
+      const g = m.groups!;
+      const mo = lex.gregorian.get(key(g.mon!))!, d = +g.d!, y = +g.y!;
+      if (!plausibleYear(y) || !isValidDate(y, mo, d)) return null;
+      return mk(m.index, m.index + m[0].length, isoYmd(y, mo, d), "month-day-year", { precision: "day", y, m: mo, d, yearExplicit: true }, true);
+    },
+  });
+
+  // hijri-date: «٢ ربيع الثاني ١٤٤٢ هـ», «12 ذو القعدة 1445», «رمضان 1445» (month → interval of its days).
+  rules.push({
+    name: "hijri-date",
+    trigger: "hijri",
+    lookback: 40,
+    starts: hijriStarts,
+    re: new RegExp(
+      `${LB}(?:(?<dn>${NB}\\d{1,2})\\s*(?:من\\s+)?|(?<dord>${ORDS})\\s+من\\s+)?(?:شهر\\s+)?(?<hm>${HIJRI})${NOT_LETTER}` +
+      `\\s*(?:من\\s+)?(?:(?:عام|العام|سنه)\\s+)?(?<hy>1[2-5]\\d\\d)${NOT_DIGIT}(?:\\s*(?:ه|هجريه|هجري|للهجره)${NOT_LETTER})?`, U),
+    handle(m) {
+      const g = m.groups!;
+      const hm = lex.hijri.get(key(g.hm!))!, hy = +g.hy!;
+      const d = g.dn ? +g.dn : g.dord ? lex.ordinals.get(key(g.dord)) : undefined;
+      const s = m.index, e = m.index + m[0].length;
+      if (d !== undefined) {
+        if (d > 30) return null;
+        const n = hijriToDayNum(hy, hm, d);
+        return mk(s, e, n === null ? null : isoDay(n), "hijri-date:day", { precision: "day" }, true);
+      }
+      const span = hijriMonthSpan(hy, hm);
+      return mk(s, e, span ? `${isoDay(span[0])}/${isoDay(span[1])}` : null, "hijri-date:month", { precision: "interval" }, true);
+    },
+  });
+
+  // year-range: «1950-1953», «بين عامي 2014 و2016», «من عام 2014 إلى 2016», «2023/2024».
+  rules.push({
+    name: "year-range",
+    trigger: "year4",
+    lookback: 30,
+    starts: yearStarts,
+    re: new RegExp(
+      `${LB}(?:(?<rs>من|بين|منذ)\\s+)?(?:(?<yw>${YEARW}|الاعوام|السنوات)\\s*)?(?<y1>${NB}\\d{4})(?:\\s*م${NOT_LETTER})?` +
+      `\\s*(?<conn>-|–|—|/|الي|حتي|و)\\s*(?:(?:${YEARW})\\s*)?(?<y2>\\d{4})${NOT_DIGIT}`, U),
+    handle(m) {
+      const g = m.groups!;
+      const y1 = +g.y1!, y2 = +g.y2!;
+      if (!plausibleYear(y1) || !plausibleYear(y2) || y2 <= y1 || y2 - y1 > 100) return null;
+      if (g.conn === "و" && g.rs !== "بين" && !g.yw) return null; // «2014 و2016» alone: two years, not a span
+      const s = m.index;
+      return mk(s, m.index + m[0].length, `${y1}/${y2}`, "year-range", { precision: "interval", y: y1 }, true);
+    },
+  });
+
+  // year-word: «عام 2000», «العام 2019», «سنة 1948م», «لعام 2024».
+  rules.push({
+    name: "year-word",
+    trigger: "year4",
+    lookback: 14,
+    starts: yearStarts,
+    re: new RegExp(`${LB}(?:${YEARW})\\s*(?<y>\\d{4})${NOT_DIGIT}(?:\\s*(?:ميلاديه|ميلادي|م)${NOT_LETTER})?`, U),
+    handle(m, ctx) {
+      const y = +m.groups!.y!;
+      if (!plausibleYear(y)) return null;
+      if (/^\s*(?:ه|هجريه|هجري|للهجره)(?!\p{L})/u.test(nextText(ctx, m.index + m[0].length, 8))) return null;
+      return mk(m.index, m.index + m[0].length, String(y), "year-word", { precision: "year", y, yearExplicit: true }, true);
+    },
+  });
+
+  // year-anchored: a bare year after a preposition/period word: «في 2011», «منذ 2003», «بحلول 2030», «مطلع 2024».
+  rules.push({
+    name: "year-anchored",
+    trigger: "year4",
+    lookback: 16,
+    starts: yearStarts,
+    re: new RegExp(`(?:${ANCHORS})\\s+(?<y>(?:19|20)\\d\\d)${NOT_DIGIT}(?!\\s*[%٪])(?:\\s*(?:ميلاديه|ميلادي|م)${NOT_LETTER})?`, U),
+    handle(m, ctx) {
+      const y = +m.groups!.y!;
+      const after = nextText(ctx, m.index + m[0].length, 12);
+      // «في 2000 موقع»: a number followed by a counted noun or a unit is an amount
+      if (/^\s*(?:الف|مليون|مليار|شخص|جندي|دولار|يورو|كيلو|كم|متر|طن|قتيل|ه(?!\p{L}))/u.test(after)) return null;
+      const s = m.index + m[0].indexOf(m.groups!.y!);
+      return mk(s, m.index + m[0].length, String(y), "year-anchored", { precision: "year", y, yearExplicit: true }, true);
+    },
+  });
+
+  // decade: «التسعينيات», «في الثمانينيات من القرن الماضي», «عشرينيات القرن الحالي».
+  rules.push({
+    name: "decade",
+    trigger: "decade",
+    lookback: 12,
+    starts: decadeStarts,
+    re: new RegExp(`${LB}(?:(?:عقد|حقبه)\\s+)?(?<dec>${DECADES})${NOT_LETTER}(?:\\s+(?:من\\s+)?(?<cent>${CENTS})${NOT_LETTER})?`, U),
+    handle(m, ctx) {
+      const g = m.groups!;
+      const after = nextText(ctx, m.index + m[0].length, 20).trimStart();
+      if (decadeBlockAfter.some((b) => after.startsWith(b))) return null; // «في العشرينيات من عمره»: an age
+      const dec = lex.decades.get(key(g.dec!))!;
+      const cent = g.cent ? lex.centuries.get(key(g.cent))! : 19; // bare decades in news: the 20th century
+      return mk(m.index, m.index + m[0].length, `${cent}${dec}`, g.cent ? "decade+century" : "decade", { precision: "decade" }, true);
+    },
+  });
+
+  // relative-day: «أمس», «أول أمس», «اليوم», «غدا», «بعد غد», with optional time of day («صباح اليوم», «مساء أمس»,
+  // «صباح الغد») and weekday («أمس الثلاثاء», «اليوم الأربعاء»), checked for consistency.
+  rules.push({
+    name: "relative-day",
+    trigger: "relday",
+    lookback: 24,
+    starts: dayStarts,
+    re: new RegExp(`${LB}(?:(?<tod>${TODS})\\s+(?:يوم\\s+)?)?(?<rd>${RELDAYS})${NOT_LETTER}(?:\\s*[،,]?\\s*(?:يوم\\s+)?(?<wd>${WEEKDAYS})${NOT_LETTER})?`, U),
+    handle(m, ctx) {
+      const g = m.groups!;
+      const rd = key(g.rd!);
+      if (lex.relativeDaysNeedTod.has(rd) && !g.tod) return null; // «الغد» alone is «the future»
+      const off = lex.relativeDays.get(rd) ?? lex.relativeDaysNeedTod.get(rd)!;
+      if (rd === "اليوم" && !g.wd) {
+        const nw = nextText(ctx, m.index + m[0].length, 20).trimStart().split(/[^\p{L}]/u)[0] ?? "";
+        if (todayBlock.has(nw)) return null; // «اليوم العالمي», «اليوم التالي»…
+        const pw = prevWords(ctx, m.index, 1)[0];
+        if (pw === "مثل" || pw === "هذا") return null; // «في مثل هذا اليوم», «هذا اليوم»: not the publication day
+      }
+      const p = pubDay(ctx.pub);
+      let rule = g.tod ? "time-of-day+relative-day" : "relative-day";
+      let v: string | null = null;
+      if (p !== null) {
+        let n = p + off;
+        if (g.wd) {
+          const wd = lex.weekdays.get(key(g.wd))!;
+          const fixed = nearestWeekday(n, wd);
+          rule += fixed === n ? "+weekday" : "+weekday:weekday-wins"; // a stated weekday beats a shifted pub date
+          n = fixed;
+        }
+        v = isoDay(n);
+      }
+      return mk(m.index, m.index + m[0].length, v, rule, { precision: "day" }, false);
+    },
+  });
+
+  // weekday: «الأحد», «يوم الاثنين», «الجمعة الماضية», «السبت المقبل», «مساء الأحد», «فجر الجمعة».
+  rules.push({
+    name: "weekday",
+    trigger: "weekday",
+    lookback: 24,
+    starts: dayStarts,
+    re: new RegExp(`${LB}(?:(?<tod>${TODS})\\s+)?(?:(?<yawm>يوم)\\s+)?(?<wd>${WEEKDAYS})${NOT_LETTER}(?:\\s+(?<cue>${CUES})${NOT_LETTER})?`, U),
+    handle(m, ctx) {
+      const g = m.groups!;
+      const nw = nextText(ctx, m.index + m[0].length, 12).trimStart().split(/[^\p{L}]/u)[0] ?? "";
+      if (!g.cue && wdBlockAfter.has(nw)) return null; // «الأحد عشر»: eleven
+      if (!g.yawm && !g.tod) {
+        const pw = stripClitic(prevWords(ctx, m.index, 1)[0] ?? "");
+        if (wdBlockBefore.has(pw)) return null; // «صلاة الجمعة», «كل سبت», «أيام الجمعة»: not a date
+        // «البلدين الاثنين»: «the two», agreeing in case with an oblique dual/plural noun
+        if (key(g.wd!) === "الاثنين" && /^ال\p{L}+ين$/u.test(pw)) return null;
+      }
+      const wd = lex.weekdays.get(key(g.wd!))!;
+      const shift = g.cue ? lex.cues.get(key(g.cue)) : undefined;
+      let mode: "past" | "next" | "on-or-before" | "on-or-after";
+      let why: string;
+      if (shift === -1) { mode = "past"; why = "cue-past"; }
+      else if (shift === 1) { mode = "next"; why = "cue-next"; }
+      else if (hasFutureCue(ctx, m.index)) { mode = "on-or-after"; why = "future-cue"; }
+      else { mode = "on-or-before"; why = "default-past"; }
+      const n = resolveWeekday(wd, ctx.pub, mode);
+      const c = mk(m.index, m.index + m[0].length, n === null ? null : isoDay(n), `${g.tod ? "time-of-day+" : ""}weekday:${why}`, { precision: "day" }, false);
+      c.weekdayOnly = !g.tod && !g.cue;
+      return c;
+    },
+  });
+
+  // day-of-relative-month: «في 20 الجاري» (the 20th of this month), «يوم 5 من الشهر الماضي», «10 الشهر المقبل».
+  rules.push({
+    name: "day-of-relative-month",
+    trigger: "cue",
+    lookback: 16,
+    starts: numStarts,
+    re: new RegExp(`(?<d>${NB}\\d{1,2})\\s+(?:من\\s+)?(?:(?<unit>الشهر|شهر)\\s+)?(?<cue>${CUES})${NOT_LETTER}`, U),
+    handle(m, ctx) {
+      const g = m.groups!;
+      const shift = lex.cues.get(key(g.cue!))!;
+      if (!g.unit && shift !== 0) return null; // «20 الماضي» alone is not a date form
+      const d = +g.d!;
+      if (d < 1 || d > 31) return null;
+      let v: string | null = null;
+      if (ctx.pub) {
+        const a = addMonths(ctx.pub.y, ctx.pub.m, shift);
+        v = isValidDate(a.y, a.m, d) ? isoYmd(a.y, a.m, d) : null;
+      }
+      return mk(m.index, m.index + m[0].length, v, `day-of-relative-month:${shift < 0 ? "past" : shift > 0 ? "next" : "current"}`, { precision: "day" }, false);
+    },
+  });
+
+  // relative-period: «الأسبوع المقبل», «الشهر الماضي», «العام الجاري», «هذا العام», «أواخر الشهر الماضي», «مطلع العام».
+  rules.push({
+    name: "relative-period",
+    trigger: "unit",
+    lookback: 24,
+    starts: periodStarts,
+    re: new RegExp(`${LB}(?:(?<part>${PARTS})\\s+)?(?:(?<dem>${DEMS})\\s+)?(?<unit>${UNITS})${NOT_LETTER}(?:\\s+(?<cue>${CUES})${NOT_LETTER})?`, U),
+    handle(m, ctx) {
+      const g = m.groups!;
+      if (!g.dem && !g.cue && !g.part) return null; // bare «العام», «الشهر»: generic
+      if (!g.cue && /^\s*\d/.test(nextText(ctx, m.index + m[0].length, 3))) return null; // «مطلع العام 2024»: year-word's
+      const unit = lex.units.get(key(g.unit!))!;
+      const shift = g.cue ? lex.cues.get(key(g.cue))! : 0;
+      const rule = `relative-period:${unit}${shift < 0 ? "-past" : shift > 0 ? "-next" : "-current"}`;
+      const s = m.index, e = m.index + m[0].length;
+      const pub = ctx.pub;
+      let v: string | null = null;
+      if (unit === "year" && pub) v = String(pub.y + shift);
+      else if (unit === "month" && pub) { const a = addMonths(pub.y, pub.m, shift); v = isoMonth(a.y, a.m); }
+      else if (unit === "week") { const p = pubDay(pub); if (p !== null) v = isoWeek(p + 7 * shift); }
+      return mk(s, e, v, rule, { precision: unit === "week" ? "week" : unit === "month" ? "month" : "year" }, false);
+    },
+  });
+
+  return rules;
+}
+
+export { dayNum };
