@@ -4,6 +4,7 @@
  * `{ error, issues: [{ param, message }] }`. CORS is off unless an origin is given.
  */
 import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
@@ -186,7 +187,7 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
     const token = opts.token;
     const extract = opts.extract ?? extractDocument;
     const max = opts.maxIngest ?? 500;
-    app.post("/api/ingest", async (c) => {
+    app.post("/api/ingest", bodyLimit({ maxSize: 32 * 1024 * 1024, onError: (c) => c.json({ error: "request body too large (max 32 MB)" }, 413) }), async (c) => {
       const auth = c.req.header("authorization") ?? "";
       const m = auth.match(/^Bearer\s+(.+)$/i);
       if (!m || !tokenMatches(m[1]!.trim(), token)) {

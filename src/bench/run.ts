@@ -5,7 +5,13 @@
  *             decoded and cleaned through the real ingest path; pages/s, MB/s, peak RSS, split by kind.
  *             The same HTML pages (a sample) go through @mozilla/readability over jsdom for comparison.
  *
- * Options: --pages N (default 20000), --jsdom-sample N (default 300), --skip-write (reuse .bench/corpus).
+ *   stages    text core, entity linking, time tagging and event coding alone, on 2,000 extracted bodies.
+ *   store     N articles (default 100,000) extracted from generated pages and ingested into SQLite end to end,
+ *             then search and timeline latency (p95), peak RSS and database size.
+ * All throughput figures are per CPU-second of this one process (one core), so a busy machine does not skew them.
+ *
+ * Options: --pages N (default 20000), --jsdom-sample N (default 300), --store-articles N (default 100000; 0 skips),
+ *          --skip-write (reuse .bench/corpus).
  */
 import { mkdir, writeFile, readdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -15,11 +21,20 @@ import { page, htmlPage } from "./corpus.js";
 import { readInputs, isInputError, type InputDoc } from "../ingest/index.js";
 import { extractDocument } from "../extract.js";
 import { cleanDocument } from "../clean/index.js";
+import { extractionKb } from "../extract.js";
+import type { ArticleRecord } from "../record.js";
+import { textPage } from "./corpus.js";
+import { benchText } from "./text.js";
+import { benchEntities } from "./entities.js";
+import { benchTime } from "./time.js";
+import { benchEvents } from "./events.js";
+import { benchStore } from "./store.js";
 
 const args = process.argv.slice(2);
 const opt = (k: string, d: number) => { const i = args.indexOf(k); return i >= 0 ? Number(args[i + 1]) : d; };
 const PAGES = opt("--pages", 20000);
 const JSDOM_SAMPLE = opt("--jsdom-sample", 300);
+const STORE_ARTICLES = opt("--store-articles", 100000);
 const DIR = path.resolve(".bench/corpus");
 
 let peakRss = 0;
@@ -37,37 +52,74 @@ async function writeCorpus(): Promise<void> {
   }
 }
 
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+
+/** Bodies of extracted records, kept for the stage benchmarks. */
+const sampleRecords: { body: string; published: string | null; rec: ArticleRecord }[] = [];
+
 async function benchExtract(): Promise<void> {
-  const stats = { text: { n: 0, bytes: 0, ms: 0 }, html: { n: 0, bytes: 0, ms: 0 } };
+  const zero = () => ({ n: 0, bytes: 0, cleanMs: 0, fullMs: 0 });
+  const stats = { text: zero(), html: zero() };
   let errors = 0;
-  const t0 = performance.now();
-  let readMs = 0, tRead = performance.now();
+  const t0 = performance.now(), c0 = cpuMs();
   let i = 0;
+  extractionKb(); // load the knowledge base once, outside the timed loop (its load time is reported by the entity bench)
   for await (const doc of readInputs([DIR])) {
-    readMs += performance.now() - tRead;
-    if (isInputError(doc)) { errors++; tRead = performance.now(); continue; }
+    if (isInputError(doc)) { errors++; continue; }
     const d = doc as InputDoc;
     const kind = d.html != null ? "html" : "text";
-    const bytes = Buffer.byteLength(d.html ?? d.text ?? "");
-    const t = performance.now();
-    extractDocument(d);
-    stats[kind].ms += performance.now() - t;
-    stats[kind].n++;
-    stats[kind].bytes += bytes;
+    const s = stats[kind];
+    s.bytes += Buffer.byteLength(d.html ?? d.text ?? "");
+    let c = cpuMs();
+    cleanDocument(d);
+    s.cleanMs += cpuMs() - c;
+    c = cpuMs();
+    const rec = extractDocument(d);
+    s.fullMs += cpuMs() - c;
+    s.n++;
+    if (kind === "text" && sampleRecords.length < 2000) sampleRecords.push({ body: rec.body, published: rec.published, rec });
     if (++i % 500 === 0) sampleRss();
-    tRead = performance.now();
   }
-  const wall = performance.now() - t0;
+  const wall = performance.now() - t0, cpu = cpuMs() - c0;
   sampleRss();
   const total = stats.text.n + stats.html.n;
   const bytes = stats.text.bytes + stats.html.bytes;
-  console.log(`extract   ${total} pages (${stats.text.n} text, ${stats.html.n} HTML), ${mb(bytes)} MB, ${errors} errors`);
-  console.log(`  end to end (read + decode + extract): ${(total / (wall / 1000)).toFixed(0)} pages/s, ${(bytes / 1048576 / (wall / 1000)).toFixed(1)} MB/s (read/decode ${(readMs / 1000).toFixed(1)} s)`);
+  console.log(`extract   ${total} pages (${stats.text.n} text, ${stats.html.n} HTML), ${mb(bytes)} MB, ${errors} errors; per CPU-second of one core:`);
   for (const k of ["text", "html"] as const) {
     const s = stats[k];
-    console.log(`  ${k.padEnd(4)} pages: ${(s.n / (s.ms / 1000)).toFixed(0)} pages/s, ${(s.bytes / 1048576 / (s.ms / 1000)).toFixed(1)} MB/s, avg ${(s.bytes / s.n / 1024).toFixed(1)} KB`);
+    console.log(`  ${k.padEnd(4)} pages (avg ${(s.bytes / s.n / 1024).toFixed(1)} KB): clean ${(s.n / (s.cleanMs / 1000)).toFixed(0)} pages/s (${(s.bytes / 1048576 / (s.cleanMs / 1000)).toFixed(1)} MB/s); ` +
+      `full extraction (clean + entities + time + events) ${(s.n / (s.fullMs / 1000)).toFixed(0)} pages/s`);
   }
+  console.log(`  whole run incl. reading and decoding (and cleaning twice): ${(total / (wall / 1000)).toFixed(0)} pages/s wall, ${(total / (cpu / 1000)).toFixed(0)} pages/s CPU`);
   console.log(`  peak RSS ${mb(peakRss)} MB`);
+}
+
+async function benchStages(): Promise<void> {
+  const bodies = sampleRecords.map(({ body, published }) => ({ body, published }));
+  const avg = bodies.reduce((a, b) => a + b.body.length, 0) / Math.max(1, bodies.length);
+  console.log(`stages on ${bodies.length} article bodies (avg ${avg.toFixed(0)} characters), articles per CPU-second:`);
+  const tx = await benchText(bodies.map((b) => b.body));
+  console.log(`  text core (normalize + tokenize): ${tx.articlesPerSec} articles/s, ${tx.mbPerSec} MB/s`);
+  const en = await benchEntities(bodies);
+  console.log(`  entities: ${en.articlesPerSec} articles/s; knowledge base (${en.kbEntries} entries) load + index ${en.loadMs} ms CPU (${en.loadMsWall} ms wall); RSS ${en.rssMB} MB`);
+  const tm = await benchTime(bodies);
+  console.log(`  time: ${tm.articlesPerSec} articles/s`);
+  const ev = await benchEvents(sampleRecords.map(({ rec }) => ({ body: rec.body, published: rec.published, entities: rec.entities, times: rec.times })));
+  console.log(`  events: ${ev.articlesPerSec} articles/s (${ev.eventsPerArticle} events per article; lexicon + KB load ${ev.lexiconMs} ms)`);
+}
+
+async function benchStoreRun(): Promise<void> {
+  const n = STORE_ARTICLES;
+  if (n <= 0) return;
+  const dbPath = path.resolve(".bench/store.db");
+  // End to end: each stored record is extracted from a freshly generated page (text pages: the common case).
+  const makeRecord = (i: number) => {
+    const p = textPage(1_000_000 + 2 * i);
+    return extractDocument({ path: null, name: p.name, url: null, encoding: "utf-8", title: null, published: null, html: null, text: p.content });
+  };
+  const r = await benchStore({ articles: n, dbPath, makeRecord });
+  console.log(`store     ${n} articles extracted and ingested end to end: ${r.ingestPerSec} articles/s; search p95 ${r.searchP95ms} ms; ` +
+    `timeline p95 ${r.timelineP95ms} ms; peak RSS ${r.peakRssMB} MB; database ${r.dbSizeMB} MB`);
 }
 
 async function benchJsdom(): Promise<void> {
@@ -98,6 +150,8 @@ async function main(): Promise<void> {
   console.log(`corpus: ${PAGES} pages in ${DIR} (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
   await benchExtract();
   await benchJsdom();
+  await benchStages();
+  await benchStoreRun();
 }
 
 main().catch((e) => {

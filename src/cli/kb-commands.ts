@@ -77,9 +77,11 @@ export function kbValidateCommand(files: string[] = [], opts: { dataDir?: string
   const warnings: string[] = [];
   const entries: KbEntry[] = [];
   const ambiguous: { alias: string; ids: string[] }[] = [];
+  const stopwords: string[] = [];
   const add = (file: string, json: unknown) => {
     const j = json as { schema?: string; entries?: unknown[] };
     if (j?.schema === KB_SCHEMA) entries.push(...((j.entries ?? []) as KbEntry[]).map((e) => ({ ...e, _file: file })));
+    else if (Array.isArray((j as { words?: unknown })?.words)) stopwords.push(...(j as { words: string[] }).words);
     else if (Array.isArray(j?.entries)) ambiguous.push(...(j.entries as { alias: string; ids: string[] }[]));
   };
   for (const f of targets) {
@@ -96,7 +98,7 @@ export function kbValidateCommand(files: string[] = [], opts: { dataDir?: string
     if (json && validateKbFile(json, f).ok) add(f, json);
   }
   if (!errors.length) {
-    const r = validateKb(entries, ambiguous);
+    const r = validateKb(entries, ambiguous, stopwords);
     errors.push(...r.errors);
     warnings.push(...r.warnings);
   }

@@ -2,6 +2,8 @@
 /** The `rasd` command: one program, one subcommand per face of the pipeline. */
 import { Command } from "commander";
 import { registerExtractCommand } from "./extract-command.js";
+import { registerKbCommands } from "./kb-commands.js";
+import { registerStoreCommands } from "./store-commands.js";
 
 const program = new Command();
 program
@@ -11,6 +13,8 @@ program
   .showHelpAfterError();
 
 registerExtractCommand(program);
+registerStoreCommands(program);
+registerKbCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(`rasd: ${(e as Error).message}\n`);

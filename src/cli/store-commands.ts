@@ -19,6 +19,11 @@ const positiveInt = (v: string): number => {
   if (!Number.isInteger(n) || n < 1) throw new Error(`expected a positive integer, got "${v}"`);
   return n;
 };
+const nonNegInt = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a non-negative integer, got "${v}"`);
+  return n;
+};
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const dateArg = (v: string): string => {
   if (!DATE_RE.test(v)) throw new Error(`expected a date YYYY, YYYY-MM or YYYY-MM-DD, got "${v}"`);
@@ -119,7 +124,7 @@ export function registerStoreCommands(program: Command): void {
     .option("--entity <id|name>", "articles mentioning this entity")
     .addOption(typeOption())
     .option("--limit <n>", "results", positiveInt, 20)
-    .option("--offset <n>", "skip results", (v) => Number(v), 0)
+    .option("--offset <n>", "skip results", nonNegInt, 0)
     .option("--exact", "no variant expansion")
     .option("--json", "JSON output")
     .action((q: string, o: { db?: string; from?: string; to?: string; outlet?: string; entity?: string; type?: string; limit: number; offset: number; exact?: boolean; json?: boolean }) => {
@@ -235,7 +240,7 @@ export function registerStoreCommands(program: Command): void {
   program.command("serve")
     .description("HTTP API (read-only unless a token is set: then POST /api/ingest with Bearer auth)")
     .addOption(dbOption())
-    .option("--port <n>", "port", (v) => Number(v), 8787)
+    .option("--port <n>", "port (0: any free port)", nonNegInt, 8787)
     .option("--host <host>", "interface", "127.0.0.1")
     .option("--token <token>", "enable POST /api/ingest (default: RASD_TOKEN)")
     .option("--cors <origin>", "allow this CORS origin (off by default)")

@@ -21,6 +21,8 @@ export const titleSchema = z.object({
   skip: z.number().int().min(0).max(4).optional(),
   /** the title is followed by a place («حاكم منطقة X») before the name */
   place: z.boolean().optional(),
+  /** a posting «لدى/في/إلى + known place» may follow the designator («السفير الأمريكي لدى إسرائيل X») */
+  posting: z.boolean().optional(),
 });
 export type TitleDef = z.infer<typeof titleSchema>;
 

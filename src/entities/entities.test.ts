@@ -40,6 +40,19 @@ const ENTRIES: KbEntry[] = [
   base({ id: "Q6279", type: "person", name: { ar: "جو بايدن", en: "Joe Biden" }, short: ["بايدن"], country: "USA",
     roles: [{ office: "head_of_state", country: "USA", igo: null, sector: "GOV", from: "2021-01-20", to: "2025-01-20" }] }),
   base({ id: "Q4061", type: "person", name: { ar: "ميلانيا ترامب", en: "Melania Trump" }, short: ["ميلانيا"], country: "USA" }),
+  base({ id: "Q81826", type: "place", name: { ar: "صور", en: "Tyre" }, country: "LBN" }),
+  base({ id: "Q1899", type: "place", name: { ar: "كييف", en: "Kyiv" }, aliases: ["كيف"], country: "UKR" }),
+  base({ id: "Q9347", type: "place", name: { ar: "ماليه", en: "Malé" }, country: "MDV" }),
+  base({ id: "rasd:place:lusail", type: "place", name: { ar: "لوسيل", en: "Lusail" }, country: "QAT" }),
+  base({ id: "rasd:place:pskov", type: "place", name: { ar: "بسكوف", en: "Pskov" }, country: "RUS" }),
+  base({ id: "rasd:weapon:hwasong", type: "weapon", name: { ar: "هواسونغ", en: "Hwasong" }, country: "PRK" }),
+  base({ id: "rasd:event:cold-war", type: "event", name: { ar: "الحرب الباردة", en: "Cold War" } }),
+  base({ id: "rasd:organization:prk-mfa", type: "organization", name: { ar: "وزارة الخارجية الكورية الشمالية", en: "MFA (North Korea)" },
+    aliases: ["الخارجية الكورية الشمالية"], country: "PRK", sector: "GOV" }),
+  base({ id: "Q4173083", type: "person", name: { ar: "دميتري بيسكوف", en: "Dmitry Peskov" }, short: ["بيسكوف"], country: "RUS",
+    roles: [{ office: "spokesperson", country: "RUS", igo: null, sector: "GOV", from: "2012-05-22", to: null }] }),
+  base({ id: "Q6183197", type: "person", name: { ar: "جيروم باول", en: "Jerome Powell" }, short: ["باول"], country: "USA",
+    roles: [{ office: "central_bank_governor", country: "USA", igo: null, sector: "GOV", from: "2018-02-05", to: null }] }),
 ];
 
 function makeKb(entries: KbEntry[]): Kb {
@@ -227,4 +240,65 @@ test("offsets survive diacritics and tatweel in the body", () => {
   // the clitic «بـــ» (with its tatweel) is outside the mention
   assert.deepEqual(texts(byId(es, "Q56226")), ["كيم جونغ أون"]);
   assert.deepEqual(texts(byId(es, "Q7747")), ["بُوتِين"]);
+});
+
+test("apposition in both directions, and modifiers after a title", () => {
+  const a = link("قال وزير الخارجية الأوكراني، أوليكسي ماتفييف، إن الحوار مستمر.");
+  assert.equal(a.find((e) => !e.known)?.name.ar, "أوليكسي ماتفييف");
+  assert.equal(a.find((e) => !e.known)?.country, "UKR");
+  const b = link("وكان أنطون غريغوروف، المتحدث باسم الكرملين، قد نفى ذلك.");
+  const p = b.find((e) => !e.known);
+  assert.equal(p?.name.ar, "أنطون غريغوروف");
+  assert.equal(p?.country, "RUS");
+  assert.match(p!.mentions[0]!.rule, /^title_apposition/);
+  const c = link("زار وزير الدفاع الروسي آنذاك، إيغور بافلوف، المنطقة.");
+  assert.equal(c.find((e) => !e.known)?.name.ar, "إيغور بافلوف");
+  // a former office is not resolved to the current holder
+  const d = link("قال الرئيس الأمريكي السابق إن الاتفاق سيئ.", "2023-05-01", { includeTitleOnly: true });
+  assert.equal(d.filter((e) => e.type === "person").length, 0);
+});
+
+test("portfolio words before the designator; nisba-shaped family names with the article", () => {
+  const a = link("والتقى وزير الموارد الطبيعية والبيئة الروسي ألكسندر كوزلوف الوفد.");
+  const k = a.find((e) => !e.known)!;
+  assert.equal(k.name.ar, "ألكسندر كوزلوف", "«ألكسندر» is not an article word");
+  assert.equal(k.country, "RUS");
+  const b = link("وكتب المحلل السياسي محمد المنشاوي، في مقال، أن الإدارة مرتبكة.");
+  assert.equal(b.find((e) => !e.known)?.name.ar, "محمد المنشاوي");
+  const c = link("نفى المتحدث باسم الكرملين أندريه سوكولوف التقارير.");
+  assert.equal(c.find((e) => !e.known)?.name.ar, "أندريه سوكولوف", "a plural noun is not a family name");
+});
+
+test("titles are not eaten by KB aliases inside them", () => {
+  const es = link("قالت وزيرة الخارجية الكورية الشمالية تشوي سون هوي إن بلادها مستعدة.");
+  assert.equal(byId(es, "rasd:organization:prk-mfa"), undefined);
+  const p = es.find((e) => e.type === "person")!;
+  assert.equal(p.name.ar, "تشوي سون هوي");
+  assert.equal(p.country, "PRK");
+});
+
+test("precision guards: common words, taa marbuta, hamza seats, clitic + function word", () => {
+  assert.equal(link("نشرت الوكالة صور الاجتماع.").length, 0, "«صور» = pictures, not Tyre");
+  assert.equal(link("لا نعرف كيف سيرد الجانبان.").length, 0, "«كيف» = how, not Kyiv");
+  assert.equal(link("قدمت الحكومة حزمة مالية جديدة.").length, 0, "«مالية» (ة) is not «ماليه» (Malé)");
+  assert.equal(link("استخدمت الحكومة لوسائل الإعلام خطابا جديدا.").length, 0, "«لوسائل» is not «لوسيل»");
+  // «باول» also reads ب + أول: alone it is not linked, after the full name it is
+  assert.equal(link("صرح باول للصحفيين.").length, 0);
+  assert.deepEqual(texts(link("قال جيروم باول إن التضخم يتراجع. وأضاف باول أن الفائدة ستبقى.")[0]), ["جيروم باول", "باول"]);
+  assert.equal(link("فاز الفريق بأول مباراة.").length, 0, "«بأول» = ب + أول, not «باول»");
+});
+
+test("an exact KB short form is not fuzzily taken for another entity", () => {
+  const es = link("وأكد بيسكوف أن اللقاء سيعقد.");
+  assert.equal(byId(es, "rasd:place:pskov"), undefined);
+  assert.equal(byId(es, "Q4173083")?.mentions[0]?.rule, "short_safe");
+});
+
+test("model numbers join the name; named events only on request", () => {
+  const body = "أطلقت بيونغ يانغ صاروخ هواسونغ-11 في ذكرى الحرب الباردة.";
+  const es = link(body);
+  assert.deepEqual(texts(byId(es, "rasd:weapon:hwasong")), ["هواسونغ-11"]);
+  assert.equal(byId(es, "rasd:event:cold-war"), undefined);
+  const all = link(body, "2024-01-01", { types: ["person", "organization", "country", "place", "facility", "weapon", "event"] });
+  assert.ok(byId(all, "rasd:event:cold-war"));
 });

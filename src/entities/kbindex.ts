@@ -4,7 +4,7 @@
  * transliteration-key index, and office holders by office and country.
  */
 import type { Kb, KbEntry, KbRole } from "../kb/index.js";
-import { translitKey } from "../text/index.js";
+import { cliticVariants, translitKey } from "../text/index.js";
 import { loadLinkerData, type CueDef, type LinkerData, type TitleDef } from "./data.js";
 import { phraseWords, TokenTrie } from "./trie.js";
 
@@ -18,6 +18,8 @@ export interface TranslitForm {
   entry: KbEntry;
   /** normalized words joined without spaces */
   joined: string;
+  /** `joined` with doubled letters collapsed */
+  collapsed: string;
   words: number;
   /** a word of the alias is written with the article, or the entry's type is not transliterated: the tier then
    * only accepts a body form equal up to doubled letters («السوفييتي» = «السوفيتي») */
@@ -36,6 +38,29 @@ export function wordKey(w: string): string {
   return k;
 }
 
+/** Bits of `WordInfo.mask`: which matcher can start at the word (through any clitic segmentation for the
+ * first three, the bare word for the others). */
+export const CAN = {
+  FULL: 1,
+  TITLE: 2,
+  CUE: 4,
+  SHORT: 8,
+  TRANSLIT: 16,
+  NISBA: 32,
+  METONYM: 64,
+  MODIFIER: 128,
+} as const;
+
+/** What the linker needs to know about one normalized word, computed once per distinct word and KB index. */
+export interface WordInfo {
+  mask: number;
+  /** the word cannot be (part of) a discovered name: stop/generic/title/nisba word (also behind و ف), a particle
+   * with a pronoun («أنهما»), an imperfect verb with a plural ending («سيبحثان») */
+  blocks: boolean;
+  /** the word and its forms without a conjunction/preposition prefix, with the prefix length */
+  stems: [string, number][];
+}
+
 export interface KbIndex {
   kb: Kb;
   data: LinkerData;
@@ -52,8 +77,10 @@ export interface KbIndex {
   titles: TokenTrie<TitleDef>;
   modifiers: TokenTrie<string>;
   cues: TokenTrie<CueDef>;
-  /** per-word transliteration keys of every alias → candidates (verified by the linker) */
+  /** per-word transliteration keys of the aliases the fuzzy tier may take (non-strict) → candidates */
   translitWords: TokenTrie<TranslitForm>;
+  /** per-word collapsed letters (doubles written once) of strict aliases → candidates (equality tier only) */
+  collapsedWords: TokenTrie<TranslitForm>;
   /** translitKey of a whole alias (words joined) → candidates, for a body word that joins the parts («بيونغيانغ») */
   translitJoined: Map<string, TranslitForm[]>;
   /** normalized full forms whose written last letter is ه (not ة): a body word ending in ة does not match them */
@@ -64,6 +91,8 @@ export interface KbIndex {
   countries: Map<string, KbEntry>;
   /** single words that can never be part of a discovered name: title and cue heads, nisba words */
   nameStops: Set<string>;
+  /** per-word cache (see wordInfo) */
+  words: Map<string, WordInfo>;
 }
 
 /** Below these lengths a transliteration key is too short to be trusted. */
@@ -142,6 +171,7 @@ export function buildKbIndex(kb: Kb): KbIndex {
   const countries = new Map<string, KbEntry>();
   const nameStops = new Set<string>();
   const translitWords = new TokenTrie<TranslitForm>();
+  const collapsedWords = new TokenTrie<TranslitForm>();
   const translitJoined = new Map<string, TranslitForm[]>();
   const hehFinal = new Map<string, Set<KbEntry>>();
   const wordOwners = new Map<string, Set<string>>();
@@ -168,10 +198,12 @@ export function buildKbIndex(kb: Kb): KbIndex {
       const tf: TranslitForm = {
         entry: e,
         joined: words.join(""),
+        collapsed: collapseKey(words),
         words: words.length,
         strict: !TRANSLIT_TYPES.has(e.type) || hasArticleWord(form),
       };
-      translitWords.addWords(words.map(wordKey), tf);
+      if (tf.strict) collapsedWords.addWords(words.map((w) => collapseKey([w])), tf);
+      else translitWords.addWords(words.map(wordKey), tf);
       if (words.length > 1 && !tf.strict) {
         const jk = translitKey(tf.joined);
         if (jk.length >= TRANSLIT_MIN_KEY) translitJoined.set(jk, [...(translitJoined.get(jk) ?? []), tf]);
@@ -231,11 +263,13 @@ export function buildKbIndex(kb: Kb): KbIndex {
     modifiers,
     cues,
     translitWords,
+    collapsedWords,
     translitJoined,
     hehFinal,
     holders,
     countries,
     nameStops,
+    words: new Map(),
   };
   cache.set(kb, idx);
   return idx;
@@ -290,4 +324,55 @@ export function measureKeyCollisions(kb: Kb): {
   let exact = 0;
   for (const s of formOwners.values()) if (s.size > 1) exact++;
   return { forms, keys: seqOwners.size, collidingKeys: colliding, collidingJoinedKeys: joined, exactCollidingForms: exact, examples };
+}
+
+/** A particle carrying a pronoun («أنهما», «لأنه», «إنها»): never part of a name. */
+const PARTICLE_PRONOUN = /^(ان|لان|كان|بان|لكن|وان|فان)(ه|ها|هم|هما|هن|ني|نا)$/;
+/** An imperfect verb with a plural/dual ending («سيبحثان», «يتحدثون»): never part of a name. */
+const VERB_SHAPE = /^(س?[يتن])[^اوي].{2,}(ون|ان|ين|وا)$/;
+
+/** the word and its forms without a conjunction/preposition prefix (و ف ب ل ك, وب ول فب فل وك), prefix length */
+function stemsOf(x: string): [string, number][] {
+  const out: [string, number][] = [[x, 0]];
+  if (/^[وفبلك]/.test(x) && x.length > 3) out.push([x.slice(1), 1]);
+  if (/^(وب|ول|فب|فل|وك)/.test(x) && x.length > 4) out.push([x.slice(2), 2]);
+  return out;
+}
+
+/** Word facts for the linker, cached per KB index (bounded). */
+export function wordInfo(ix: KbIndex, w: string): WordInfo {
+  let info = ix.words.get(w);
+  if (info) return info;
+  const d = ix.data;
+  const stop = (x: string) => d.stop.has(x) || d.generic.has(x) || ix.nameStops.has(x);
+  let mask = 0;
+  for (const v of cliticVariants(w)) {
+    if (ix.full.root.next.has(v.stem)) mask |= CAN.FULL;
+    if (ix.titles.root.next.has(v.stem)) mask |= CAN.TITLE;
+    if (ix.cues.root.next.has(v.stem)) mask |= CAN.CUE;
+    if (ix.short.root.next.has(v.stem)) mask |= CAN.SHORT;
+  }
+  const stems = stemsOf(w);
+  const blocks =
+    stop(w) ||
+    (/^[وف]/.test(w) && w.length > 2 && stop(w.slice(1))) ||
+    PARTICLE_PRONOUN.test(w) ||
+    (w.length >= 6 && VERB_SHAPE.test(w));
+  if (!blocks && w.length >= 2) {
+    for (const [stem] of stems) {
+      if (
+        ix.translitWords.root.next.has(wordKey(stem)) ||
+        ix.collapsedWords.root.next.has(collapseKey([stem])) ||
+        (stem.length >= 6 && ix.translitJoined.has(wordKey(stem)))
+      )
+        mask |= CAN.TRANSLIT;
+    }
+  }
+  if (ix.nisba.root.next.has(w)) mask |= CAN.NISBA;
+  if (ix.metonym.root.next.has(w)) mask |= CAN.METONYM;
+  if (ix.modifiers.root.next.has(w)) mask |= CAN.MODIFIER;
+  info = { mask, blocks, stems };
+  if (ix.words.size > 200_000) ix.words.clear();
+  ix.words.set(w, info);
+  return info;
 }

@@ -33,15 +33,18 @@ import {
 import type { CueDef, TitleDef } from "./data.js";
 import {
   buildKbIndex,
+  CAN,
   collapseKey,
+  wordInfo,
   wordKey,
+  type WordInfo,
   type TranslitForm,
   entryNames,
   roleKey,
   TRANSLIT_MIN_SINGLE_TOKEN,
   type KbIndex,
 } from "./kbindex.js";
-import { phraseWords } from "./trie.js";
+import { phraseWords, type TrieMatch } from "./trie.js";
 
 export interface LinkOptions {
   /** publication date "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | null */
@@ -94,6 +97,11 @@ interface W {
   /** written with the article ال (bare alef), possibly behind clitics — judged on the ORIGINAL letters, since
    * normalization makes «ألكسندر» look like «الكسندر» */
   art: boolean;
+  /** written with a final taa marbuta ة (an Arabic noun, not a transliterated name) */
+  taa: boolean;
+  /** written with a hamza seat ء ئ ؤ or a non-initial أ إ: Arabic morphology («وسائل», «أنباء»), rare in
+   * transliterated names — the fuzzy transliteration tier does not take such words */
+  hamza: boolean;
 }
 
 interface Span {
@@ -108,10 +116,6 @@ interface Span {
 const PERSON_CONNECTORS = new Set(["عبد", "ابو", "ابن", "بن", "بنت", "ال", "ولد", "دي", "دا", "فون", "فان", "دو"]);
 /** Imperfect-verb look: a single unknown word after a title starting with these is more likely a verb than a name. */
 const VERB_PREFIX = /^(ي|ت|سي|ست|سن)/;
-/** An imperfect verb with a plural/dual ending («سيبحثان», «يتحدثون»): never part of a name. */
-const VERB_SHAPE = /^(س?[يتن])[^اوي].{2,}(ون|ان|ين|وا)$/;
-/** A particle carrying a pronoun («أنهما», «لأنه», «إنها»): never part of a name. */
-const PARTICLE_PRONOUN = /^(ان|لان|كان|بان|لكن|وان|فان)(ه|ها|هم|هما|هن|ني|نا)$/;
 /** A noun with a possessive pronoun («سياستها», «بلادهم»). */
 const POSSESSIVE = /..(ها|هم|هما|كم|هن)$/;
 
@@ -157,8 +161,19 @@ function words(tokens: Token[]): W[] {
     if (t.kind === "punct") {
       const nx = tokens[i + 1];
       if (t.norm === "-" && nx?.hyphenJoined) continue;
-      out.push({ norm: null, tok: t, quote: t.norm === '"', art: false });
-    } else out.push({ norm: t.norm, tok: t, quote: false, art: hasArticle(t.text) });
+      out.push({ norm: null, tok: t, quote: t.norm === '"', art: false, taa: false, hamza: false });
+    } else {
+      const x = t.text;
+      // one pass over the letters: hamza seats anywhere, أ/إ after the first letter, the last letter (marks skipped)
+      let hamza = false;
+      let last = 0;
+      for (let k = 0; k < x.length; k++) {
+        const c = x.charCodeAt(k);
+        if (c === 0x621 || c === 0x626 || c === 0x624 || (k > 0 && (c === 0x623 || c === 0x625))) hamza = true;
+        if (!((c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640)) last = c;
+      }
+      out.push({ norm: t.norm, tok: t, quote: false, art: x.length > 3 && hasArticle(x), taa: last === 0x629, hamza });
+    }
   }
   return out;
 }
@@ -172,8 +187,12 @@ class Linker {
   readonly nmap: Int32Array;
   /** owner[i] = index into spans, -1 = free, -2 = used by a title/cue phrase */
   readonly owner: Int32Array;
+  /** per-word facts (null for barriers) */
+  readonly info: (WordInfo | null)[];
   readonly spans: Span[] = [];
   readonly idents = new Map<string, Ident>();
+  /** title trie matches by start word, found once in pass 1 */
+  readonly titleMatches = new Map<number, TrieMatch<TitleDef> | null>();
 
   constructor(body: string, opts: LinkOptions) {
     this.ix = buildKbIndex(opts.kb);
@@ -184,6 +203,11 @@ class Linker {
     this.w = words(tokenizeNormalized(body, n));
     this.norms = this.w.map((x) => x.norm);
     this.owner = new Int32Array(this.w.length).fill(-1);
+    this.info = this.norms.map((x) => (x == null ? null : wordInfo(this.ix, x)));
+  }
+  can(i: number, bit: number): boolean {
+    const f = this.info[i];
+    return f != null && (f.mask & bit) !== 0;
   }
 
   // ---------- helpers ----------
@@ -246,14 +270,11 @@ class Linker {
   }
   /** a word that cannot be (part of) a discovered name: a stop/generic/title/nisba word, also behind و ف */
   blocksName(x: string): boolean {
-    if (this.isNameStop(x)) return true;
-    if (/^[وف]/.test(x) && x.length > 2 && this.isNameStop(x.slice(1))) return true;
-    if (PARTICLE_PRONOUN.test(x) || (x.length >= 6 && VERB_SHAPE.test(x))) return true;
-    return false;
+    return wordInfo(this.ix, x).blocks;
   }
   /** the word was written with a final taa marbuta (ة): an Arabic noun, not a transliterated name */
   taaFinal(i: number): boolean {
-    return this.w[i]!.tok.text.replace(/[\u064B-\u065F\u0670\u0640]+$/u, "").endsWith("ة");
+    return this.w[i]!.taa;
   }
   /** a span of pass 1 that starts exactly at word i */
   spanAt(i: number): Span | null {
@@ -271,12 +292,13 @@ class Linker {
     // alias «الخارجية الكورية الشمالية» (the ministry) must not eat the minister's title
     const titleInside = new Uint8Array(N);
     for (let i = 0; i < N; i++) {
-      if (this.norms[i] == null) continue;
-      const t = titles.matchAt(this.norms, i);
+      if (!this.can(i, CAN.TITLE)) continue;
+      const t = titles.matchAt(this.norms, i, "noArticle");
+      this.titleMatches.set(i, t);
       if (t) for (let j = i + 1; j < t.to; j++) titleInside[j] = 1;
     }
     for (let i = 0; i < N; i++) {
-      if (this.norms[i] == null || titleInside[i]) continue;
+      if (titleInside[i] || !this.can(i, CAN.FULL)) continue;
       const m = full.matchAt(this.norms, i);
       if (!m) continue;
       const cands = this.exactFilter(m.from, m.to, m.skip, uniq(m.hits));
@@ -290,7 +312,7 @@ class Linker {
     }
     // transliteration fallback, only on windows no exact match touched
     for (let i = 0; i < N; i++) {
-      if (!this.free(i)) continue;
+      if (!this.free(i) || !this.can(i, CAN.TRANSLIT)) continue;
       const t = this.translitAt(i);
       if (t) {
         this.addSpan(t);
@@ -336,43 +358,62 @@ class Linker {
   translitAt(i: number): Span | null {
     const first = this.norms[i]!;
     if (first.length < 2 || this.blocksName(first) || !/^\p{L}/u.test(first)) return null;
+    // an exact short form of a KB person («بيسكوف») is left to the short-form pass, not fuzzily taken for another
+    // entity («بسكوف», the city of Pskov)
+    if (this.can(i, CAN.SHORT)) return null;
     let best: Span | null = null;
-    for (const [stem, skip] of stemsOf(first)) {
+    for (const [stem, skip] of this.info[i]!.stems) {
       const cands: { to: number; forms: TranslitForm[] }[] = [];
-      let node = this.ix.translitWords.root.next.get(wordKey(stem));
-      let j = i + 1;
-      while (node) {
-        if (node.hits) cands.push({ to: j, forms: node.hits });
-        if (j >= this.w.length || !this.free(j) || this.blocksName(this.norms[j]!)) break;
-        node = node.next.get(wordKey(this.norms[j]!));
-        j++;
+      for (const [trie, key] of [
+        [this.ix.translitWords, wordKey],
+        [this.ix.collapsedWords, collapseOne],
+      ] as const) {
+        let node = trie.root.next.get(key(stem));
+        let j = i + 1;
+        while (node) {
+          if (node.hits) cands.push({ to: j, forms: node.hits });
+          if (j >= this.w.length || !this.free(j) || this.blocksName(this.norms[j]!)) break;
+          node = node.next.get(key(this.norms[j]!));
+          j++;
+        }
       }
       if (stem.length >= 6) {
-        const jf = this.ix.translitJoined.get(translitKey(stem));
+        const jf = this.ix.translitJoined.get(wordKey(stem));
         if (jf) cands.push({ to: i + 1, forms: jf });
       }
+      cands.sort((x, y) => x.to - y.to);
       for (let c = cands.length - 1; c >= 0; c--) {
         const { to, forms } = cands[c]!;
         if (best && to <= best.to) break;
-        const ws = [stem, ...this.norms.slice(i + 1, to)] as string[];
-        const joined = ws.join("");
+        let joined = stem;
+        let art = this.w[i]!.art;
+        let hamza = this.w[i]!.hamza;
+        for (let j = i + 1; j < to; j++) {
+          joined += this.norms[j]!;
+          art ||= this.w[j]!.art;
+          hamza ||= this.w[j]!.hamza;
+        }
         if (joined.length < TRANSLIT_MIN_SINGLE_TOKEN) continue;
-        const art = this.w[i]!.art || this.w.slice(i + 1, to).some((x) => x.art);
-        const collapsed = collapseKey(ws);
-        const ok = new Set<KbEntry>();
+        const collapsed = collapseKey([joined]);
+        let pick: KbEntry | null = null;
+        let several = false;
         let rule = "kb_collapsed";
-        for (const f of forms) if (collapseKey([f.joined]) === collapsed) ok.add(f.entry);
-        if (!ok.size && !art) {
+        const take = (e: KbEntry) => {
+          if (pick && pick !== e) several = true;
+          pick = e;
+        };
+        for (const f of forms) if (f.collapsed === collapsed) take(f.entry);
+        if (!pick && !art && !hamza) {
           rule = "kb_translit";
           const maxD = Math.max(1, Math.floor(joined.length / 5));
           for (const f of forms) {
             if (f.strict) continue;
             const d = editDistance(f.joined, joined, maxD);
-            if (f.words === to - i ? d <= maxD : d <= 1) ok.add(f.entry);
+            if (f.words === to - i ? d <= maxD : d <= 1) take(f.entry);
           }
         }
-        if (ok.size === 1) {
-          const cands1 = this.exactFilter(i, to, skip, [...ok]);
+        if (pick && !several) {
+          const cands1 = this.exactFilter(i, to, skip, [pick]);
           if (cands1.length) {
             best = { from: i, to, skip, cands: cands1, rule, ident: null };
             break;
@@ -420,12 +461,12 @@ class Linker {
       return null;
     }
     if (this.owner[i] !== -1) return null;
-    const n = this.ix.nisba.matchAt(this.norms, i, false);
+    const n = this.can(i, CAN.NISBA) ? this.ix.nisba.matchAt(this.norms, i, false) : null;
     if (n) {
       const c = n.hits[0]!;
       return { to: n.to, country: c.iso3 ?? c.country ?? null, igo: null, entry: null };
     }
-    const m = this.ix.metonym.matchAt(this.norms, i, false);
+    const m = this.can(i, CAN.METONYM) ? this.ix.metonym.matchAt(this.norms, i, false) : null;
     if (m) {
       const c = m.hits[0]!;
       return { to: m.to, country: c.iso3 ?? c.country ?? null, igo: null, entry: c };
@@ -438,7 +479,7 @@ class Linker {
     for (let j = i; j < Math.min(i + 2, this.w.length); j++) {
       const x = this.norms[j];
       if (x == null || this.owner[j] !== -1) return null;
-      const n = this.ix.nisba.matchAt(this.norms, j, false);
+      const n = this.can(j, CAN.NISBA) ? this.ix.nisba.matchAt(this.norms, j, false) : null;
       if (n) return n.hits[0]!.iso3 ?? n.hits[0]!.country ?? null;
       if (!this.ix.data.generic.has(x)) return null; // allow one generic word in between («الرسمية»)
     }
@@ -456,7 +497,7 @@ class Linker {
       if (!/^\p{L}+$/u.test(x) || x.length < 2) break;
       const prev = out.length ? this.norms[out[out.length - 1]!]! : null;
       const afterConnector = prev != null && PERSON_CONNECTORS.has(prev);
-      if (this.w[j]!.art && !afterConnector) break;
+      if (this.w[j]!.art && !afterConnector && !(out.length >= 1 && this.familyNameAt(j))) break;
       if (this.blocksName(x) && !afterConnector) break;
       if (this.taaFinal(j) || (x.length >= 5 && POSSESSIVE.test(x))) break;
       if (out.length === 3 && !out.some((k) => PERSON_CONNECTORS.has(this.norms[k]!))) break;
@@ -476,10 +517,20 @@ class Linker {
       const x = this.norms[out[0]!]!;
       const nx = this.norms[j];
       const boundary = j >= this.w.length || nx == null || this.ix.data.stop.has(nx) || this.owner[j]! >= 0;
-      // …and not end in alef: accusative adverbs «وفقا», «حاليا», «أيضا»
-      if (!boundary || (VERB_PREFIX.test(x) && x.length <= 6) || x.length < 3 || x.endsWith("ا")) return null;
+      // …and not end in alef (accusative adverbs «وفقا», «حاليا») or in a pronoun ه («قوله», «بيانه»)
+      if (!boundary || (VERB_PREFIX.test(x) && x.length <= 6) || x.length < 3 || x.endsWith("ا") || (x.endsWith("ه") && x.length <= 5)) return null;
     }
     return out;
+  }
+
+  /** An article-bearing family name closing a person name («محمد المنشاوي», «ماجد الأنصاري»): the nisba-shaped
+   * family name ending in ي (plural nouns such as «التقارير» are not names), not a stop, generic, title or country
+   * nisba word, and followed by a boundary (punctuation, a stopword, a known name or the end). */
+  familyNameAt(j: number): boolean {
+    const x = this.norms[j]!;
+    if (this.blocksName(x) || !x.endsWith("ي") || x.length < 5 || !this.w[j]!.tok.text.startsWith("ال")) return false;
+    const nx = this.norms[j + 1];
+    return j + 1 >= this.w.length || nx == null || this.ix.data.stop.has(nx) || this.owner[j + 1]! >= 0 || this.blocksName(nx);
   }
 
   /** A person name ending at word e (reverse apposition «X Y، المتحدث…»): 1–3 name-like words going left.
@@ -548,8 +599,8 @@ class Linker {
   matchTitles(): void {
     const N = this.w.length;
     for (let i = 0; i < N; i++) {
-      if (!this.free(i)) continue;
-      const m = this.ix.titles.matchAt(this.norms, i);
+      if (!this.free(i) || !this.can(i, CAN.TITLE)) continue;
+      const m = this.titleMatches.has(i) ? this.titleMatches.get(i)! : this.ix.titles.matchAt(this.norms, i, "noArticle");
       if (!m) continue;
       const def = m.hits[0]!;
       const next = this.titleAt(i, m.to, m.skip, def);
@@ -571,7 +622,7 @@ class Linker {
         country = d.country;
         designated = true;
       } else {
-        const c = this.ix.cues.matchAt(this.norms, k);
+        const c = this.ix.cues.matchAt(this.norms, k, "noArticle");
         if (c && c.hits[0]!.type === "place") {
           // «حاكم منطقة X Y Z»: the place is one word, the person's name follows
           const r = this.cueAt(k, c.to, { ...c.hits[0]!, maxTokens: 1 });
@@ -606,9 +657,16 @@ class Linker {
       if (!designated) k += s;
     }
     if (def.designator === "required" && !designated) return i;
+    // posting: «السفير الأمريكي لدى إسرائيل X», «المبعوث الأممي إلى ليبيا X»
+    if (def.posting && (this.norms[k] === "لدي" || this.norms[k] === "الي" || this.norms[k] === "في")) {
+      const ps = this.spanAt(k + 1);
+      if (ps && ps.ident?.entry && (ps.ident.type === "country" || ps.ident.type === "place" || ps.ident.type === "organization")) {
+        k = ps.to;
+      }
+    }
     // modifiers: «وزير الدفاع الروسي آنذاك»; a former office is not resolved to the holder
     let former = false;
-    const mod = this.free(k) ? this.ix.modifiers.matchAt(this.norms, k, false) : null;
+    const mod = this.free(k) && this.can(k, CAN.MODIFIER) ? this.ix.modifiers.matchAt(this.norms, k, false) : null;
     if (mod) {
       k = mod.to;
       former = true;
@@ -669,7 +727,7 @@ class Linker {
   }
 
   nisbaAt(i: number): { to: number; country: string | null } | null {
-    if (!this.free(i)) return null;
+    if (!this.free(i) || !this.can(i, CAN.NISBA)) return null;
     const n = this.ix.nisba.matchAt(this.norms, i, false);
     return n ? { to: n.to, country: n.hits[0]!.iso3 ?? n.hits[0]!.country ?? null } : null;
   }
@@ -696,8 +754,8 @@ class Linker {
   matchCues(): void {
     const N = this.w.length;
     for (let i = 0; i < N; i++) {
-      if (!this.free(i)) continue;
-      const m = this.ix.cues.matchAt(this.norms, i);
+      if (!this.free(i) || !this.can(i, CAN.CUE)) continue;
+      const m = this.ix.cues.matchAt(this.norms, i, "noArticle");
       if (!m) continue;
       const r = this.cueAt(i, m.to, m.hits[0]!);
       if (r > i) i = r - 1;
@@ -748,7 +806,13 @@ class Linker {
       // discovered full names (with clitics on the first word)
       let best: { to: number; skip: number; ident: Ident; kind: "name" | "short" }[] = [];
       let bestTo = -1;
-      const stems = stemsOf(x);
+      const stems = this.info[i]!.stems;
+      if (!this.can(i, CAN.SHORT)) {
+        if (!dyn.size) continue;
+        let any = false;
+        for (let s = 0; s < stems.length && !any; s++) any = dyn.has(stems[s]![0]);
+        if (!any) continue;
+      }
       for (const [stem, skip] of stems) {
         for (const c of dyn.get(stem) ?? []) {
           let ok = true;
@@ -777,7 +841,7 @@ class Linker {
         to: b.to,
         skip: b.skip,
       }));
-      const ks = this.ix.short.matchAt(this.norms, i);
+      const ks = this.can(i, CAN.SHORT) ? this.ix.short.matchAt(this.norms, i) : null;
       if (ks && ks.to >= bestTo) {
         if (ks.to > bestTo) cands.length = 0;
         for (const e of ks.hits) cands.push({ ident: this.idents.get(e.id) ?? null, entry: e, to: ks.to, skip: ks.skip });
@@ -827,8 +891,10 @@ class Linker {
   // ---------- pass 5: countries of discovered entities without one ----------
   /**
    * sentence_country: the single country named in the entity's sentence (KB countries and places, and free nisba
-   * adjectives — not the nisba of a title, which belongs to that title's person);
-   * article_country: else the country mentioned most in the article (KB countries and places), when unique.
+   * adjectives — not the nisba of a title, which belongs to that title's person); for a person, only what comes
+   * before his first mention;
+   * article_country: else the country mentioned most in the article (KB countries and places), when unique, and
+   * when the sentence names no country or names it among others.
    */
   fallbackCountries(): void {
     const todo = [...this.idents.values()].filter((x) => !x.entry && !x.country && !x.igo);
@@ -840,7 +906,7 @@ class Linker {
       if (e?.country && (e.type === "country" || e.type === "place")) hits.push({ pos: this.w[s.from]!.tok.start, country: e.country });
     }
     for (let i = 0; i < this.w.length; i++) {
-      if (!this.free(i)) continue;
+      if (!this.free(i) || !this.can(i, CAN.NISBA)) continue;
       const n = this.ix.nisba.matchAt(this.norms, i, false);
       const c = n ? n.hits[0]!.iso3 ?? n.hits[0]!.country : null;
       if (c) hits.push({ pos: this.w[i]!.tok.start, country: c });
@@ -855,11 +921,14 @@ class Linker {
     for (const d of todo) {
       const first = Math.min(...d.mentions.map((m) => m.start));
       const s = sentences.find((x) => x.start <= first && first < x.end);
-      const cs = new Set(s ? hits.filter((h) => h.pos >= s.start && h.pos < s.end).map((h) => h.country) : []);
+      // a person takes a country named BEFORE him in the sentence («… الروسي X»), not one describing what he says
+      const until = d.type === "person" ? first : s ? s.end : 0;
+      const cs = new Set(s ? hits.filter((h) => h.pos >= s.start && h.pos < until).map((h) => h.country) : []);
       if (cs.size === 1) {
         d.country = [...cs][0]!;
         d.countryRule = "sentence_country";
-      } else if (cs.size === 0 && top) {
+      } else if (top && (cs.size === 0 || cs.has(top))) {
+        // none in the sentence, or several of which one is the article's main country
         d.country = top;
         d.countryRule = "article_country";
       }
@@ -909,6 +978,8 @@ class Linker {
   }
 }
 
+const MARKS = /[\u064B-\u065F\u0670\u0640]/u;
+
 /** letters with only diacritics, tatweel, an initial hamza-alef, ى/ی/ک and ة folded */
 function looseLetters(s: string): string {
   return stripMarks(s.trim())
@@ -918,16 +989,22 @@ function looseLetters(s: string): string {
     .replace(/ة/gu, "ه");
 }
 
+const collapseOne = (w: string): string => collapseKey([w]);
+
 function isComma(w: W): boolean {
   return w.norm == null && (w.tok.norm === "،" || w.tok.norm === ",");
 }
 
 function stripMarks(s: string): string {
+  if (!MARKS.test(s)) return s;
   return s.replace(/[\u064B-\u065F\u0670\u0640]/gu, "");
 }
 /** the ORIGINAL word carries the article (bare alef), possibly behind clitics: «الروسي», «للصحفيين», «بالعاصمة»,
  * «والجيش» — but not «ألكسندر», «إلهام» */
 export function hasArticle(original: string): boolean {
+  const c0 = original.charCodeAt(0);
+  // fast path: the first letter of an article word (or of its clitic) is one of ا و ف ب ك ل
+  if (c0 !== 0x627 && c0 !== 0x648 && c0 !== 0x641 && c0 !== 0x628 && c0 !== 0x643 && c0 !== 0x644) return false;
   const x = stripMarks(original);
   return /^([وف]?[بكل]?ال|[وف]?لل)/.test(x) && x.length > 3;
 }
@@ -973,25 +1050,10 @@ function uniq<T>(xs: T[]): T[] {
 }
 
 function dedupe(ms: M[]): M[] {
-  const seen = new Set<string>();
-  return ms
-    .slice()
-    .sort((a, b) => a.start - b.start || b.end - a.end)
-    .filter((m) => {
-      const k = `${m.start}:${m.end}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
+  const sorted = ms.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  return sorted.filter((m, k) => k === 0 || m.start !== sorted[k - 1]!.start || m.end !== sorted[k - 1]!.end);
 }
 
-/** the word and its forms without a conjunction/preposition prefix, with the prefix length */
-function stemsOf(x: string): [string, number][] {
-  const out: [string, number][] = [[x, 0]];
-  if (/^[وفبلك]/.test(x) && x.length > 3) out.push([x.slice(1), 1]);
-  if (/^(وب|ول|فب|فل|وك)/.test(x) && x.length > 4) out.push([x.slice(2), 2]);
-  return out;
-}
 function stemOfMatch(x: string, skip: number): string {
   return x.slice(skip);
 }

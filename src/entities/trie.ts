@@ -6,9 +6,12 @@
 import { cliticVariants, normalizeForMatch, tokenize } from "../text/index.js";
 
 export interface TrieNode<T> {
+  /** children by next word; an empty shared map for leaves (allocated on first child) */
   next: Map<string, TrieNode<T>>;
   hits: T[] | null;
 }
+
+const NO_CHILDREN = new Map<string, never>();
 
 /** A match of the trie on a word sequence. */
 export interface TrieMatch<T> {
@@ -44,7 +47,8 @@ export class TokenTrie<T> {
     for (const w of words) {
       let nx = node.next.get(w);
       if (!nx) {
-        nx = { next: new Map(), hits: null };
+        nx = { next: NO_CHILDREN, hits: null };
+        if (node.next === NO_CHILDREN) node.next = new Map();
         node.next.set(w, nx);
       }
       node = nx;
@@ -57,14 +61,16 @@ export class TokenTrie<T> {
 
   /**
    * Longest match starting at word `i` of `words` (normalized forms; null = a barrier such as punctuation).
-   * With `clitics`, the first word may be a clitic-prefixed form.
+   * With `clitics`, the first word may be a clitic-prefixed form; "noArticle" also refuses the variants that drop
+   * the article («الوكالة» is not the cue «وكالة»: cue and title lists spell their definite forms themselves).
    */
-  matchAt(words: (string | null)[], i: number, clitics = true): TrieMatch<T> | null {
+  matchAt(words: (string | null)[], i: number, clitics: boolean | "noArticle" = true): TrieMatch<T> | null {
     const first = words[i];
     if (first == null) return null;
     let best: TrieMatch<T> | null = null;
     const variants = clitics ? cliticVariants(first) : [{ stem: first, prefix: "", offset: 0 }];
     for (const v of variants) {
+      if (clitics === "noArticle" && "articleStripped" in v && v.articleStripped) continue;
       let node = this.root.next.get(v.stem);
       let j = i + 1;
       while (node) {

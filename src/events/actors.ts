@@ -9,7 +9,7 @@ import type { Actor, Entity } from "../record.js";
 import type { Token } from "../text/index.js";
 import { normalizeForMatch } from "../text/index.js";
 import type { Lexicon, Phrase } from "./lexicon.js";
-import { phrase } from "./lexicon.js";
+import { isAttribution, phrase } from "./lexicon.js";
 import { procliticSplits } from "./morph.js";
 
 /** The part of the KB the coder reads (a `Kb` from src/kb fits). */
@@ -60,6 +60,8 @@ export interface KbIndex {
   govPlaces: Map<string, string>;
   /** normalized metonym names → country */
   metonymNames: Map<string, string>;
+  /** token → candidate phrases (memo) */
+  memo: Map<string, PhraseEntry[]>;
 }
 
 const kbCache = new WeakMap<object, KbIndex>();
@@ -102,7 +104,7 @@ export function indexKb(kb: EventKb | null): KbIndex {
     if (kept.length) phrases.set(first, kept);
     else phrases.delete(first);
   }
-  const out = { phrases, govPlaces, metonymNames };
+  const out = { phrases, govPlaces, metonymNames, memo: new Map<string, PhraseEntry[]>() };
   kbCache.set(key, out);
   return out;
 }
@@ -128,6 +130,14 @@ export function entityActor(e: Entity, kbi: KbIndex): { actor: Actor; place: boo
   return null;
 }
 
+const actorMemo = new WeakMap<Entity, ReturnType<typeof entityActor>>();
+function entityActorCached(e: Entity, kbi: KbIndex): ReturnType<typeof entityActor> {
+  if (actorMemo.has(e)) return actorMemo.get(e)!;
+  const a = entityActor(e, kbi);
+  actorMemo.set(e, a);
+  return a;
+}
+
 function metonymOf(e: Entity, kbi: KbIndex): string | undefined {
   for (const m of e.mentions) {
     const c = kbi.metonymNames.get(normalizeForMatch(m.text));
@@ -147,7 +157,7 @@ export function tokenAt(tokens: Token[], pos: number): number {
   return ans;
 }
 
-const STANDALONE_PREPS = new Set(["الي", "مع", "علي", "ضد", "من", "عن", "في", "بين", "لدي", "نحو", "تجاه", "حول", "عبر", "ل", "ب"].map(normalizeForMatch));
+const STANDALONE_PREPS = new Set(["الي", "مع", "علي", "ضد", "من", "عن", "في", "بين", "لدي", "نحو", "تجاه", "حول", "عبر", "ل", "ب", "إزاء", "حيال", "بشأن"].map(normalizeForMatch));
 
 /** The preposition in a proclitic chain («وب» → «ب», «لل» → «ل»), or null. */
 function prepOfPrefix(prefix: string): string | null {
@@ -173,14 +183,34 @@ export function matchPhraseAt(tokens: Token[], i: number, p: Phrase, end: number
   return null;
 }
 
-/** Sector noun phrase ending right before token `i` (within `gap` tokens) → its sector and first token. */
-function sectorNounBefore(lex: Lexicon, tokens: Token[], i: number, lo: number, gap: number): { sector: string; t0: number; prefix: string } | null {
+/** Sector-noun matches by start token, computed on demand (most tokens are never asked about). */
+class SectorAt {
+  private readonly memo: ({ v: string; len: number; prefix: string }[] | undefined)[];
+  constructor(private readonly lex: Lexicon, private readonly tokens: Token[], private readonly lo: number, private readonly hi: number) {
+    this.memo = new Array(hi - lo);
+  }
+  at(s: number): { v: string; len: number; prefix: string }[] {
+    let m = this.memo[s - this.lo];
+    if (m === undefined) {
+      m = this.tokens[s]!.kind === "word" ? this.lex.sectorIndex.matchAt(this.tokens, s, this.hi) : [];
+      this.memo[s - this.lo] = m;
+    }
+    return m;
+  }
+}
+
+/** Sector noun phrase ending within `gap` tokens before token `i`, starting at or after `minT0`. */
+function sectorNounBefore(
+  lex: Lexicon, at: SectorAt, lo: number, i: number, minT0: number, gap: number,
+): { sector: string; t0: number; prefix: string } | null {
+  const maxLen = lex.sectorIndex.maxLen;
   for (let g = 1; g <= gap; g++) {
-    for (const sn of lex.cues.sectorNouns) {
-      const s = i - g - sn.phrase.length + 1;
-      if (s < lo) continue;
-      const prefix = matchPhraseAt(tokens, s, sn.phrase, i);
-      if (prefix !== null) return { sector: sn.sector, t0: s, prefix };
+    const end = i - g; // last token of the phrase
+    for (let len = maxLen; len >= 1; len--) {
+      const s = end - len + 1;
+      if (s < minT0 || s < lo) continue;
+      const m = at.at(s).find((x) => x.len === len);
+      if (m) return { sector: m.v, t0: s, prefix: m.prefix };
     }
   }
   return null;
@@ -194,13 +224,14 @@ export function buildUnits(
 ): Unit[] {
   const units: Unit[] = [];
   if (hi <= lo) return units;
+  const sectorAt = new SectorAt(lex, tokens, lo, hi);
   const sStart = tokens[lo]!.start, sEnd = tokens[hi - 1]!.end;
   // 1. entity mentions
   for (const e of entities) {
     let coded: ReturnType<typeof entityActor> | undefined;
     for (const m of e.mentions) {
       if (m.start < sStart || m.end > sEnd) continue;
-      if (coded === undefined) coded = entityActor(e, kbi);
+      if (coded === undefined) coded = entityActorCached(e, kbi);
       if (!coded) break;
       const t0 = tokenAt(tokens, m.start), t1 = tokenAt(tokens, m.end - 1);
       if (t0 < lo || t1 < t0) continue;
@@ -212,9 +243,10 @@ export function buildUnits(
     }
   }
   // 2. nominal actors from the KB: nisba adjectives and metonyms
-  const taken = (i: number) => units.some((u) => u.t0 <= i && i <= u.t1);
+  const takenArr = new Uint8Array(hi - lo);
+  for (const u of units) for (let k = Math.max(lo, u.t0); k <= u.t1 && k < hi; k++) takenArr[k - lo] = 1;
   for (let i = lo; i < hi; i++) {
-    if (tokens[i]!.kind !== "word" || taken(i)) continue;
+    if (tokens[i]!.kind !== "word" || takenArr[i - lo] === 1) continue;
     const cands = candidatesFor(kbi, tokens[i]!.norm);
     let best: { p: PhraseEntry; prefix: string } | null = null;
     for (const p of cands) {
@@ -230,7 +262,7 @@ export function buildUnits(
       // Rule: nisba after a sector noun («مسؤولون كوريون», «وزير الموارد الطبيعية الروسي») is an actor with that sector
       // the sector noun may not reach back over another actor («السلطات الإيرانية مواطنين فرنسيين»)
       const prevEnd = units.reduce((m, u) => (u.t1 < i ? Math.max(m, u.t1 + 1) : m), lo);
-      const sn = sectorNounBefore(lex, tokens, i, prevEnd, 4);
+      const sn = sectorNounBefore(lex, sectorAt, lo, i, prevEnd, 4);
       const t0 = sn ? sn.t0 : i;
       const pre = sn ? sn.prefix : best.prefix;
       units.push({ t0, t1, actor: { entity: null, country: best.p.country, igo: null, sector: sn?.sector ?? null }, place: false,
@@ -244,7 +276,7 @@ export function buildUnits(
   for (const u of units) {
     if (u.rule !== "entity" || u.place) continue;
     for (;;) {
-      const sn = sectorNounBefore(lex, tokens, u.t0, lo, 1);
+      const sn = sectorNounBefore(lex, sectorAt, lo, u.t0, lo, 1);
       if (!sn || units.some((v) => v !== u && v.t1 >= sn.t0 && v.t0 < u.t0)) break;
       if (u.actor.sector == null || u.entityType === "country") u.actor.sector = sn.sector;
       u.t0 = sn.t0;
@@ -280,7 +312,7 @@ export function buildUnits(
     if (u.prep || u.t0 <= lo) continue;
     const prev = tokens[u.t0 - 1]!;
     if (STANDALONE_PREPS.has(prev.norm)) u.prep = prev.norm;
-    else if (lex.cues.attribution.has(prev.norm) || lex.cues.attribution.has(prev.norm.replace(/^[وف]/, ""))) u.prep = "attrib";
+    else if (isAttribution(lex, prev.norm)) u.prep = "attrib";
     else if (/^[وف]?ل/.test(prev.norm) && lex.cues.beneficiary.has(prev.norm.replace(/^[وف]?ل/, ""))) u.prep = "ل";
     else if (prev.norm === "قبل" && u.t0 - 2 >= lo && tokens[u.t0 - 2]!.norm === "من") u.prep = "من قبل";
     else if (prev.norm === "يد" && u.t0 - 2 >= lo && tokens[u.t0 - 2]!.norm === "علي") u.prep = "من قبل";
@@ -289,6 +321,15 @@ export function buildUnits(
 }
 
 function candidatesFor(kbi: KbIndex, norm: string): PhraseEntry[] {
+  const m = kbi.memo.get(norm);
+  if (m) return m;
+  const out = computeCandidates(kbi, norm);
+  if (kbi.memo.size > 200_000) kbi.memo.clear();
+  kbi.memo.set(norm, out);
+  return out;
+}
+
+function computeCandidates(kbi: KbIndex, norm: string): PhraseEntry[] {
   const direct = kbi.phrases.get(norm);
   const out: PhraseEntry[] = direct ? [...direct] : [];
   for (const sp of procliticSplits(norm)) {

@@ -15,7 +15,7 @@
 import type { Actor, Entity, Event, EventStatus, TimeExpr } from "../record.js";
 import { splitSentences, tokenizeNormalized, normalize, type Token } from "../text/index.js";
 import { actorKey, buildUnits, indexKb, matchPhraseAt, type EventKb, type KbIndex, type Unit } from "./actors.js";
-import { isReportingVerb, loadLexicon, lookupTrigger, matchesObject, type Lexicon, type TriggerDef } from "./lexicon.js";
+import { isReportingVerb, loadLexicon, lookupTrigger, matchesObject, wordInfo, type Lexicon, type TriggerDef } from "./lexicon.js";
 import { mergeEvents, type Coded } from "./merge.js";
 import { chooseDate, statusOf, isFuture } from "./status.js";
 
@@ -54,7 +54,9 @@ interface Group {
   prep: string | null;
 }
 
-const DEFAULT_VERB_PREPS = new Set([null, "الي", "مع", "علي", "ضد", "ل", "ب", "بين"]);
+const DEFAULT_VERB_PREPS = new Set([null, "الي", "مع", "علي", "ضد", "ل", "ب", "بين", "ازاء", "تجاه", "حيال"]);
+/** prepositions after which a bare nisba adjective still qualifies the verb's object («قلقها إزاء التحركات الروسية») */
+const ADJ_OBJECT_PREPS = new Set([null, "ازاء", "تجاه", "حيال", "بشان", "علي", "من"]);
 const DEFAULT_NOUN_PREPS = new Set(["الي", "مع", "علي", "ضد", "ل", "بين"]);
 const OBJECT_WINDOW = 6;
 const TARGET_WINDOW = 10;
@@ -67,11 +69,17 @@ export function codeEventsWith(lex: Lexicon, input: CodeInput, opts: CodeOptions
   const sentences = splitSentences(body);
   const events: Coded[] = [];
   let ti = 0;
+  const memory: Memory = { prev: null, cur: null, prevTopic: null, curTopic: null };
   for (const s of sentences) {
     while (ti < tokens.length && tokens[ti]!.end <= s.start) ti++;
     let tj = ti;
     while (tj < tokens.length && tokens[tj]!.start < s.end) tj++;
-    if (tj > ti) codeSentence(lex, kbi, input, tokens, ti, tj, s, events);
+    memory.cur = null;
+    const [a, b] = [ti, tj];
+    memory.curTopic = () => sentenceTopic(lex, kbi, input, tokens, a, b, s);
+    if (tj > ti) codeSentence(lex, kbi, input, tokens, ti, tj, s, events, memory);
+    memory.prev = memory.cur;
+    memory.prevTopic = memory.cur ? null : memory.curTopic;
     ti = tj;
   }
   return opts.noMerge ? events.map((c) => c.ev) : mergeEvents(events);
@@ -79,33 +87,31 @@ export function codeEventsWith(lex: Lexicon, input: CodeInput, opts: CodeOptions
 
 function codeSentence(
   lex: Lexicon, kbi: KbIndex, input: CodeInput, tokens: Token[], lo: number, hi: number,
-  span: { start: number; end: number }, out: Coded[],
+  span: { start: number; end: number }, out: Coded[], memory: Memory,
 ): void {
   // cheap pre-check: any trigger in the sentence?
   const trigs = findTriggers(lex, tokens, lo, hi);
   if (!trigs.length) return;
-  const units = buildUnits(lex, kbi, tokens, lo, hi, input.entities, input.body);
+  const units = buildUnits(lex, kbi, tokens, lo, hi, entitiesIn(input.entities, span), input.body);
   const inUnit = new Set<number>();
   for (const u of units) for (let k = u.t0; k <= u.t1; k++) inUnit.add(k);
   const triggers = trigs.filter((t) => !inUnit.has(t.i));
   if (!triggers.length) return;
   const groups = groupUnits(lex, tokens, units.filter((u) => !u.adjOnly || true));
   const clauses = clauseStarts(lex, tokens, lo, hi);
-  const clauseOf = (i: number) => { let c = lo; for (const b of clauses) if (b <= i) c = b; return c; };
-  const clauseEnd = (i: number) => { for (const b of clauses) if (b > i) return b; return hi; };
   const reportedBy = findReporter(lex, tokens, lo, hi, groups);
   const sentTimes = input.times.filter((t) => t.start >= span.start && t.end <= span.end && t.value);
   const timeTok = new Set<number>();
   for (const t of sentTimes) for (let k = lo; k < hi; k++) if (tokens[k]!.start >= t.start && tokens[k]!.end <= t.end) timeTok.add(k);
   const verbIdx = new Set(triggers.filter((t) => t.def.pos === "verb").map((t) => t.i));
   const reportIdx = new Set<number>();
-  for (let k = lo; k < hi; k++) if (isReportingVerb(lex, tokens[k]!.norm)) { verbIdx.add(k); reportIdx.add(k); }
+  for (let k = lo; k < hi; k++) if (tokens[k]!.kind === "word" && isReportingVerb(lex, tokens[k]!.norm)) { verbIdx.add(k); reportIdx.add(k); }
 
   const accuseTargets: { after: number; units: Unit[] }[] = [];
   const complementHeads: { i: number; type: string }[] = [];
   for (const tr of triggers) {
-    const c0 = clauseOf(tr.i), c1 = clauseEnd(tr.i);
-    const ctx: ArgCtx = { lex, tokens, groups, lo, hi, c0, c1, timeTok, verbIdx, reportIdx };
+    const c0 = clauseOf(clauses, lo, tr.i), c1 = clauseEnd(clauses, hi, tr.i);
+    const ctx: ArgCtx = { lex, tokens, groups, lo, hi, c0, c1, timeTok, verbIdx, reportIdx, prevSubject: memory.prev ?? (tr.def.pos === "verb" && memory.prevTopic ? memory.prevTopic() : null) };
     let args: Args | null = null;
     let statusOverride: EventStatus | null = null;
     // Rule: بـ + masdar after an accusation is the accused act (alleged); after threats/requests/promises/refusals
@@ -127,6 +133,7 @@ function codeSentence(
     if (!args) args = tr.def.pos === "verb" ? verbArgs(ctx, tr) : nounArgs(ctx, tr);
     complementHeads.push({ i: tr.i, type: tr.type });
     if (!args) continue;
+    if (!memory.cur && args.sources.length && !args.pairs && args.rule !== "accused-act") memory.cur = args.subject ?? null;
     if (tr.type === "ACCUSE" && args.targets.length) {
       const lastT = Math.max(...args.targets.map((u) => u.t1));
       accuseTargets.push({ after: lastT, units: args.targets });
@@ -165,6 +172,11 @@ function codeSentence(
   }
 }
 
+/** Entities with a mention inside the span (so unit building looks at a handful, not the whole article). */
+function entitiesIn(entities: Entity[], span: { start: number; end: number }): Entity[] {
+  return entities.filter((e) => e.mentions.some((m) => m.start >= span.start && m.end <= span.end));
+}
+
 function targetActor(u: Unit): Actor {
   return { ...u.actor };
 }
@@ -183,6 +195,8 @@ interface Args {
   rule: string;
   /** sources are a joint group with no target: pair them with each other */
   pairs: boolean;
+  /** the grammatical subject group (kept for the next sentence's subjectless verbs) */
+  subject?: Group | null;
   /** type/mode decided by the arguments (person_sense) */
   type?: string;
   mode?: string | null;
@@ -253,14 +267,27 @@ function groupUnits(lex: Lexicon, tokens: Token[], units: Unit[]): Group[] {
   return groups;
 }
 
+function clauseOf(clauses: number[], lo: number, i: number): number {
+  let c = lo;
+  for (const b of clauses) if (b <= i) c = b;
+  return c;
+}
+
+function clauseEnd(clauses: number[], hi: number, i: number): number {
+  for (const b of clauses) if (b > i) return b;
+  return hi;
+}
+
 /** Token indexes where a new clause starts (after a complementizer). */
 function clauseStarts(lex: Lexicon, tokens: Token[], lo: number, hi: number): number[] {
   const out: number[] = [];
   for (let i = lo; i < hi; i++) {
     const n = tokens[i]!.norm;
-    if (lex.cues.complementizers.has(n)) out.push(i + 1);
+    if (tokens[i]!.kind !== "word") continue;
+    const w = wordInfo(lex, n);
+    if (w.compl) out.push(i + 1);
     // an attribution («حسبما ذكرت X», «وفقا لـ X») opens a clause of its own
-    else if (lex.cues.attribution.has(n) || lex.cues.attribution.has(n.replace(/^[وف]/, ""))) out.push(i);
+    else if (w.attrib) out.push(i);
   }
   return out;
 }
@@ -276,6 +303,26 @@ interface ArgCtx {
   timeTok: Set<number>;
   verbIdx: Set<number>;
   reportIdx: Set<number>;
+  /** subject of the previous sentence's first event */
+  prevSubject: Group | null;
+}
+
+/** What the coder remembers across sentences. */
+interface Memory {
+  prev: Group | null;
+  cur: Group | null;
+  /** the previous sentence's topic (its opening subject), computed only when asked */
+  prevTopic: (() => Group | null) | null;
+  curTopic: (() => Group | null) | null;
+}
+
+/** The subject a sentence opens with («ويقوم كيم …»): the first bare actor group within its first 4 tokens. */
+function sentenceTopic(
+  lex: Lexicon, kbi: KbIndex, input: CodeInput, tokens: Token[], lo: number, hi: number, span: { start: number; end: number },
+): Group | null {
+  const units = buildUnits(lex, kbi, tokens, lo, hi, entitiesIn(input.entities, span), input.body);
+  const g = groupUnits(lex, tokens, units)[0];
+  return g && g.t0 - lo <= 4 && isSubjectCandidate(g) ? g : null;
 }
 
 /** Tokens between a and b (exclusive) that are all skippable (adverbs, time words, punctuation-free). */
@@ -296,10 +343,10 @@ function onlyPunct(ctx: ArgCtx, a: number, b: number): boolean {
   return b > a + 1;
 }
 
-function hasComma(ctx: ArgCtx, a: number, b: number): boolean {
-  for (let k = a + 1; k < b; k++) if (ctx.tokens[k]!.norm === "," || ctx.tokens[k]!.norm === "،") return true;
-  return false;
+function isCommaLike(n: string | undefined): boolean {
+  return n === "،" || n === "," || n === "-" || n === "(";
 }
+
 
 function isSubjectCandidate(g: Group): boolean {
   return g.prep === null && !g.units.every((u) => u.place);
@@ -348,14 +395,16 @@ function findTarget(ctx: ArgCtx, tr: Trig, from: number, exclude: Group | null):
     if (g.t0 <= from || g === exclude) continue;
     if (g.t0 >= limit) break;
     // Rule: an apposition of the source («وزير الدفاع الروسي، سيرغي شويغو،») is not its target
-    if (exclude && g.units.every((u) => actorKey(u.actor) === actorKey(exclude.units[0]!.actor)) && onlyPunct(ctx, exclude.t1, g.t0)) continue;
+    if (exclude && g.units.every((u) => actorKey(u.actor) === actorKey(exclude.units[0]!.actor))
+      && (onlyPunct(ctx, exclude.t1, g.t0) || isCommaLike(ctx.tokens[exclude.t1 + 1]?.norm))) continue;
     // stop at another verb or a relative clause between
     for (let k = from + 1; k < g.t0; k++) {
       if ((ctx.verbIdx.has(k) && k !== tr.i) || ctx.lex.cues.relative.has(ctx.tokens[k]!.norm)) return null;
     }
     // a bare nisba adjective is a verb's target when it qualifies the object right after the verb
     // («أدانت مصر الغارات الإسرائيلية»)
-    if (g.units.every((u) => u.adjOnly) && !(tr.def.pos === "verb" && g.prep === null && gapOk(ctx, from, g.t0, 1))) continue;
+    if (g.units.every((u) => u.adjOnly)
+      && !(tr.def.pos === "verb" && ADJ_OBJECT_PREPS.has(g.prep) && gapOk(ctx, Math.max(from, tr.objEnd), g.t0, 2))) continue;
     const isPlace = g.units.every((u) => u.place);
     if (isPlace && tr.mode !== "visit") continue;
     if (!allowedPrep(tr, g.prep)) {
@@ -380,6 +429,13 @@ function verbArgs(ctx: ArgCtx, tr: Trig): Args | null {
   else {
     const inh = pronounSubject(ctx, tr, true);
     if (inh) { source = inh; rule = "inherited-subject"; }
+    else if (ctx.prevSubject && ctx.c0 === ctx.lo && tr.i - ctx.lo <= 6 && !before
+      && !ctx.groups.some((g) => g.t1 < tr.i && g.prep === null)
+      && ctx.groups.some((g) => g.t0 === tr.i + 1 && g.prep !== null && g.prep !== "attrib")) {
+      // Rule: a subjectless verb opening a sentence, with a prepositional object right after it, continues the
+      // previous sentence's subject («وصل كيم إلى موسكو. والتقى ببوتين …»)
+      source = ctx.prevSubject; rule = "previous-subject";
+    }
   }
   if (!source) return null;
   const from = source.t1 > tr.i ? source.t1 : tr.i;
@@ -393,7 +449,7 @@ function verbArgs(ctx: ArgCtx, tr: Trig): Args | null {
     if (ps.reverse) { [sources, targets] = [targets, sources]; rule += "+host"; }
   } else if (tr.def.reverse && targets.length) { [sources, targets] = [targets, sources]; rule += "+host"; }
   const pairs = tr.def.joint && !targets.length && sources.length > 1;
-  return { sources, targets, rule: rule + (target ? "+" + (target.prep ?? "obj") : ""), pairs, type, mode };
+  return { sources, targets, rule: rule + (target ? "+" + (target.prep ?? "obj") : ""), pairs, type, mode, subject: source };
 }
 
 function nounArgs(ctx: ArgCtx, tr: Trig): Args | null {
@@ -451,8 +507,10 @@ function findLocation(ctx: ArgCtx, tr: Trig): { id: string; country: string | nu
 function findReporter(lex: Lexicon, tokens: Token[], lo: number, hi: number, groups: Group[]): string | null {
   for (let i = lo; i < hi; i++) {
     const n = tokens[i]!.norm;
-    const attrib = lex.cues.attribution.has(n) || lex.cues.attribution.has(n.replace(/^[وف]/, ""));
-    const report = !attrib && isReportingVerb(lex, n);
+    if (tokens[i]!.kind !== "word") continue;
+    const w = wordInfo(lex, n);
+    const attrib = w.attrib;
+    const report = w.report;
     if (!attrib && !report) continue;
     const g = groups.find((x) => x.t0 > i && x.t0 <= i + (attrib ? 3 : 2));
     if (g) {

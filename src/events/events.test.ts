@@ -261,3 +261,35 @@ test("without a KB, named entities still code (nisba phrases do not)", () => {
   const evs = codeEvents({ body, published: null, entities: ents(body, [A.macron, A.EGY]), times: [] }, { kb: null });
   assert.deepEqual(dyads(evs), ["CONSULT FRA->EGY"]);
 });
+
+test("a subjectless verb with a prepositional object continues the previous sentence's subject", () => {
+  const body = "ووصل أردوغان إلى روسيا أمس. واجتمع بالرئيس الفرنسي ماكرون على هامش المنتدى.";
+  const evs = code(body, [A.erdogan, A.RUS, A.macron]);
+  const meet = evs.filter((e) => e.rule?.includes("previous-subject"));
+  assert.equal(meet.length, 1, JSON.stringify(evs.map((e) => e.rule)));
+  assert.deepEqual([key(meet[0]!.source), key(meet[0]!.target)], ["TUR", "FRA"]);
+  // but not when the verb has a noun subject of its own
+  assert.deepEqual(dyads(code("وزار أردوغان روسيا. وأطلقت الدولة الجارة صاروخا.", [A.erdogan, A.RUS])), ["CONSULT TUR->RUS"]);
+});
+
+test("return from a capital with an apposition of the subject", () => {
+  const e = one(code("وعادت تشوي سون هوي، وزيرة الخارجية الكورية الشمالية، من موسكو.", [
+    { id: "Q4573279", type: "person", country: "PRK", say: ["تشوي سون هوي"] }, A.moscow]), "CONSULT");
+  assert.deepEqual([e.mode, key(e.source), key(e.target)], ["visit", "PRK", "RUS"]);
+});
+
+test("«أعرب عن» takes its type from the object: support, concern (ACCUSE), readiness (AGREE)", () => {
+  assert.deepEqual(dyads(code("وأعربت مصر عن دعمها الكامل لتركيا.", [A.EGY, A.TUR])), ["SUPPORT EGY->TUR"]);
+  assert.deepEqual(dyads(code("وأعربت فرنسا عن قلقها إزاء التحركات الروسية.", [A.FRA])), ["ACCUSE FRA->RUS"]);
+  assert.deepEqual(dyads(code("وأعربت الصين عن تقديرها لإيران.", [A.CHN, A.IRN])), ["SUPPORT CHN->IRN"]);
+});
+
+test("robust on odd input: mentions outside the body, overlapping mentions, null times, no sentences", () => {
+  const body = "زار ماكرون القاهرة";
+  const entities = ents(body, [A.macron, A.cairo]);
+  entities.push({ id: "x", name: { ar: "س", en: null }, type: "person", country: "EGY", igo: null, known: false,
+    mentions: [{ start: 500, end: 510, text: "??" }, { start: 4, end: 9, text: "ماكرو" }] });
+  const evs = codeEvents({ body, published: null, entities, times: [{ start: 0, end: 3, text: "زار", value: null }] }, { kb: KB });
+  assert.ok(Array.isArray(evs), "array");
+  assert.deepEqual(codeEvents({ body: "...،،، . ؟", published: "2024", entities: [], times: [] }, { kb: KB }), []);
+});

@@ -94,6 +94,11 @@ export interface Lexicon {
   /** object word forms of each sense (normalized, without proclitics) */
   senseForms: Map<Sense, Set<string>>;
   types: Record<string, TypeInfo>;
+  memo: { word: Map<string, WordInfo> };
+  /** status cue phrases → category */
+  statusIndex: PhraseIndex<"expected" | "possible" | "alleged" | "denied">;
+  /** sector noun phrases → sector */
+  sectorIndex: PhraseIndex<string>;
   cues: {
     attribution: Set<string>;
     complementizers: Set<string>;
@@ -178,8 +183,13 @@ export function buildLexicon(tf: TriggerFile, types: TypesFile, cues: CuesFile):
   const sectorNouns: { phrase: Phrase; sector: string }[] = [];
   for (const [sector, list] of Object.entries(cues.sector_nouns)) for (const p of list) sectorNouns.push({ phrase: phrase(p), sector });
   sectorNouns.sort((a, b) => b.phrase.length - a.phrase.length);
+  const statusIndex = new PhraseIndex<"expected" | "possible" | "alleged" | "denied">();
+  for (const cat of ["expected", "possible", "alleged", "denied"] as const) for (const p of cues.status[cat]) statusIndex.add(phrase(p), cat);
+  const sectorIndex = new PhraseIndex<string>();
+  for (const sn of sectorNouns) sectorIndex.add(sn.phrase, sn.sector);
   return {
-    triggers, index, reporting, senseForms, types: types.types,
+    triggers, index, reporting, senseForms, types: types.types, statusIndex, sectorIndex,
+    memo: { word: new Map() },
     cues: {
       attribution: set(cues.attribution.map((a) => a.split(" ")[0]!)),
       complementizers: set(cues.complementizers),
@@ -204,23 +214,95 @@ export function buildLexicon(tf: TriggerFile, types: TypesFile, cues: CuesFile):
   };
 }
 
+/** What the coder needs to know about one written word, computed once per distinct word (memo). */
+export interface WordInfo {
+  trig: { hit: IndexHit; prefix: string } | null;
+  report: boolean;
+  attrib: boolean;
+  compl: boolean;
+}
+
+export function wordInfo(lex: Lexicon, norm: string): WordInfo {
+  const memo = lex.memo.word;
+  const m = memo.get(norm);
+  if (m !== undefined) return m;
+  let trig: WordInfo["trig"] = null;
+  let report = false;
+  for (const sp of procliticSplits(norm)) {
+    if (!trig) {
+      const hits = lex.index.get(sp.stem);
+      if (hits) for (const h of hits) if (prefixAllows(sp.prefix, h.kind)) { trig = { hit: h, prefix: sp.prefix }; break; }
+    }
+    if (!report) {
+      const k = lex.reporting.get(sp.stem);
+      if (k && prefixAllows(sp.prefix, k)) report = true;
+    }
+  }
+  const a = lex.cues.attribution;
+  const attrib = a.has(norm) || ((norm[0] === "و" || norm[0] === "ف") && a.has(norm.slice(1)));
+  const out: WordInfo = { trig, report: report && !attrib, attrib, compl: lex.cues.complementizers.has(norm) };
+  if (memo.size > 200_000) memo.clear();
+  memo.set(norm, out);
+  return out;
+}
+
 /** Look a normalized token up in the trigger index, trying proclitic splits; the first accepted split wins. */
 export function lookupTrigger(lex: Lexicon, norm: string): { hit: IndexHit; prefix: string } | null {
-  for (const sp of procliticSplits(norm)) {
-    const hits = lex.index.get(sp.stem);
-    if (!hits) continue;
-    for (const h of hits) if (prefixAllows(sp.prefix, h.kind)) return { hit: h, prefix: sp.prefix };
-  }
-  return null;
+  return wordInfo(lex, norm).trig;
 }
 
 /** Whether a normalized token is a reporting verb form (with proclitics). */
 export function isReportingVerb(lex: Lexicon, norm: string): boolean {
-  for (const sp of procliticSplits(norm)) {
-    const k = lex.reporting.get(sp.stem);
-    if (k && prefixAllows(sp.prefix, k)) return true;
+  return wordInfo(lex, norm).report;
+}
+
+/**
+ * Phrases indexed by their first token; `matchAt` tries the token as written and its proclitic splits, then
+ * checks the following tokens exactly. One Map look-up per split instead of a scan of every phrase.
+ */
+export class PhraseIndex<T> {
+  private readonly byFirst = new Map<string, { p: Phrase; v: T }[]>();
+  maxLen = 0;
+  add(p: Phrase, v: T): void {
+    if (!p.length) return;
+    const l = this.byFirst.get(p[0]!) ?? [];
+    l.push({ p, v });
+    l.sort((a, b) => b.p.length - a.p.length);
+    this.byFirst.set(p[0]!, l);
+    this.maxLen = Math.max(this.maxLen, p.length);
   }
-  return false;
+  /** Matches starting at token i (ending before `end`), longest first, with the first token's proclitics. */
+  matchAt(tokens: readonly { norm: string }[], i: number, end: number): { v: T; len: number; prefix: string }[] {
+    const out: { v: T; len: number; prefix: string }[] = [];
+    const first = tokens[i]!.norm;
+    this.tryList(out, tokens, i, end, first, "");
+    if ((first[0] === "و" || first[0] === "ف") && first.length <= 4) this.tryList(out, tokens, i, end, first.slice(1), first[0]!);
+    for (const sp of procliticSplits(first)) {
+      if (!sp.prefix) continue;
+      this.tryList(out, tokens, i, end, sp.stem, sp.prefix);
+      if (sp.prefix.endsWith("لل")) this.tryList(out, tokens, i, end, "ال" + sp.stem, sp.prefix);
+    }
+    return out;
+  }
+
+  private tryList(
+    out: { v: T; len: number; prefix: string }[], tokens: readonly { norm: string }[], i: number, end: number,
+    key: string, prefix: string,
+  ): void {
+    const l = this.byFirst.get(key);
+    if (!l) return;
+    for (const { p, v } of l) {
+      if (i + p.length > end) continue;
+      let ok = true;
+      for (let k = 1; k < p.length; k++) if (tokens[i + k]!.norm !== p[k]) { ok = false; break; }
+      if (ok) out.push({ v, len: p.length, prefix });
+    }
+  }
+}
+
+/** Whether a normalized token is an attribution word («بحسب», «وفقا», «حسبما»), with or without و/ف. */
+export function isAttribution(lex: Lexicon, n: string): boolean {
+  return wordInfo(lex, n).attrib;
 }
 
 /** A light verb form: its kind and proclitic prefix, or null. */

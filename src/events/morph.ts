@@ -141,15 +141,10 @@ const PROCLITICS: Record<FormKind, string[]> = {
   noun: ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "ولل", "فبال", "فلل", "وكال"],
 };
 
-/** Every written form with proclitics (for tests and coverage; the index does not store these). */
-export function withProclitics(form: string, kind: FormKind): string[] {
-  return PROCLITICS[kind]
-    .filter((p) => !(p.endsWith("ال") || p.endsWith("لل")) || !hasPossessive(form))
-    .map((p) => (p.endsWith("لل") ? p + form : p + form));
-}
-
-function hasPossessive(form: string): boolean {
-  return /(ه|ها|هم|هما|نا)$/.test(form) && form.length > 4;
+/** Every written form with proclitics (for tests and coverage; the index does not store these). A noun with a
+ * possessive suffix (`suffixed`) takes no article. */
+export function withProclitics(form: string, kind: FormKind, suffixed = false): string[] {
+  return PROCLITICS[kind].filter((p) => !suffixed || !(p.endsWith("ال") || p.endsWith("لل"))).map((p) => p + form);
 }
 
 export interface ProcliticSplit {
@@ -163,6 +158,17 @@ export interface ProcliticSplit {
  * the stem is in the index with a kind the prefix allows (`prefixAllows`).
  */
 export function procliticSplits(tok: string): ProcliticSplit[] {
+  const hit = SPLIT_MEMO.get(tok);
+  if (hit) return hit;
+  if (SPLIT_MEMO.size > 200_000) SPLIT_MEMO.clear();
+  const out = computeSplits(tok);
+  SPLIT_MEMO.set(tok, out);
+  return out;
+}
+/** Memo of splits by token: news vocabulary is small, so the scan does one Map look-up per token. */
+const SPLIT_MEMO = new Map<string, ProcliticSplit[]>();
+
+function computeSplits(tok: string): ProcliticSplit[] {
   const out: ProcliticSplit[] = [{ prefix: "", stem: tok }];
   const conj = /^[وف]/.test(tok) && tok.length > 3 ? tok[0]! : "";
   const rests: [string, string][] = [["", tok]];

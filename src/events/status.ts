@@ -11,16 +11,22 @@
  */
 import type { EventStatus, TimeExpr } from "../record.js";
 import type { Token } from "../text/index.js";
-import { matchPhraseAt } from "./actors.js";
-import { lightVerb, type Lexicon, type Phrase } from "./lexicon.js";
+import { lightVerb, type Lexicon } from "./lexicon.js";
 
 const CUE_WINDOW = 8;
 const STATUS_ORDER = ["denied", "expected", "possible", "alleged"] as const;
 
 interface TrigLike { i: number; kind: string; prefix: string; type: string; def: { pos: string } }
 
-function cueAt(tokens: Token[], k: number, phrases: Phrase[], end: number): number {
-  for (const p of phrases) if (matchPhraseAt(tokens, k, p, end) !== null) return p.length;
+type Cat = "expected" | "possible" | "alleged" | "denied";
+
+/** Length of a status cue of category `cat` starting at token k (0 if none). */
+function cueAt(lex: Lexicon, tokens: Token[], k: number, cat: Cat, end: number, skipParticles = false): number {
+  for (const m of lex.statusIndex.matchAt(tokens, k, end)) {
+    if (m.v !== cat) continue;
+    if (skipParticles && m.len === 1 && (tokens[k]!.norm.endsWith("قد") || tokens[k]!.norm.endsWith("سوف"))) continue;
+    return m.len;
+  }
   return 0;
 }
 
@@ -30,13 +36,12 @@ function bare(n: string): string {
 }
 
 export function statusOf(lex: Lexicon, tokens: Token[], tr: TrigLike, lo: number, hi: number, _c0: number): EventStatus | null {
-  const st = lex.cues.status;
   const prev = tr.i - 1 >= lo ? bare(tokens[tr.i - 1]!.norm) : "";
   const prev2 = tr.i - 2 >= lo ? bare(tokens[tr.i - 2]!.norm) : "";
   const negated = lex.cues.negation.has(prev) || (prev === "قد" && lex.cues.negation.has(prev2));
   // denial anywhere before the trigger in the sentence
   let denied = false;
-  for (let k = lo; k < tr.i; k++) if (cueAt(tokens, k, st.denied, tr.i)) { denied = true; break; }
+  for (let k = lo; k < tr.i; k++) if (cueAt(lex, tokens, k, "denied", tr.i)) { denied = true; break; }
   if (negated) return denied ? "denied" : null;
   if (denied) return "denied";
   // nearest cue before the trigger
@@ -51,13 +56,13 @@ export function statusOf(lex: Lexicon, tokens: Token[], tr: TrigLike, lo: number
     for (const s of STATUS_ORDER) {
       if (s === "denied") continue;
       if (s === "alleged" && tr.type === "ACCUSE") continue;
-      if (cueAt(tokens, k, st[s].filter((p) => p[0] !== "قد" && p[0] !== "سوف"), tr.i + 1)) return s;
+      if (cueAt(lex, tokens, k, s, tr.i + 1, true)) return s;
     }
   }
   // a cue right before the complementizer that opens the trigger's clause («من المقرر أن …», «من المتوقع أن …»)
   if (_c0 - 1 > lo && tr.i - _c0 <= 12) {
     for (let k = Math.max(lo, _c0 - 5); k < _c0 - 1; k++) {
-      for (const s of ["expected", "possible"] as const) if (cueAt(tokens, k, st[s], _c0 - 1)) return s;
+      for (const s of ["expected", "possible"] as const) if (cueAt(lex, tokens, k, s, _c0 - 1)) return s;
     }
   }
   // a noun takes the tense and modality of its light verb («سيعقد … قمة», «قد يجري محادثات», «لم يعقد اجتماعا»)
@@ -75,7 +80,7 @@ export function statusOf(lex: Lexicon, tokens: Token[], tr: TrigLike, lo: number
   // cue adjective after a noun («الزيارة المرتقبة», «زيارة محتملة»)
   if (tr.def.pos === "noun") {
     for (let k = tr.i + 1; k <= Math.min(hi - 1, tr.i + 2); k++) {
-      for (const s of ["expected", "possible"] as const) if (cueAt(tokens, k, st[s], hi)) return s;
+      for (const s of ["expected", "possible"] as const) if (cueAt(lex, tokens, k, s, hi)) return s;
     }
   }
   if (tr.kind === "present" && /^[وف]?س$/.test(tr.prefix)) return "expected";

@@ -12,6 +12,6 @@ export { findEntries, searchKb, entryForms } from "./search.js";
 export type { SearchHit } from "./search.js";
 export { normalizeKey } from "./normalize.js";
 export {
-  KB_SCHEMA, KB_AMBIGUOUS_SCHEMA, ENTITY_TYPES, OFFICE_CODES, SECTOR_CODES,
+  KB_SCHEMA, KB_AMBIGUOUS_SCHEMA, KB_STOPWORDS_SCHEMA, ENTITY_TYPES, OFFICE_CODES, SECTOR_CODES,
 } from "./types.js";
-export type { KbEntry, KbRole, KbFile, KbAmbiguousFile, OfficeCode, SectorCode } from "./types.js";
+export type { KbEntry, KbRole, KbFile, KbAmbiguousFile, KbStopwordsFile, OfficeCode, SectorCode } from "./types.js";

@@ -32,8 +32,10 @@ test("the whole KB passes the cross-file rules (ids, references, country codes, 
   clearKbCache();
   const kb = loadKb();
   assert.deepEqual(kb.problems, []);
-  const r = validateKb(kb.entries, kb.ambiguous);
+  const r = validateKb(kb.entries, kb.ambiguous, kb.stopwords);
   assert.deepEqual(r.errors, []);
+  // warnings (forms equal to common words) are data-quality notes, shown but not failing
+  if (r.warnings.length) console.warn(`KB warnings (${r.warnings.length}):\n  ` + r.warnings.slice(0, 20).join("\n  "));
 });
 
 test("loading the full KB takes well under a second", () => {
@@ -118,6 +120,10 @@ test("cross-file rules: duplicate ids, unresolved references, unknown codes, ali
   assert.ok(validateKb([ru, a, b], [{ alias: "الحزب", ids: [a.id, b.id] }]).ok, "allow-listed ambiguity");
   // same alias on entries of different types is fine (a city and a governorate share names everywhere)
   assert.ok(validateKb([ru, a, { ...b, id: "rasd:place:b", type: "place" }]).ok);
+  // a form equal to a common word is a warning (letter variants folded: حتى = حتي)
+  const w = validateKb([ru, { ...a, aliases: ["حتي"] }], [], ["حتى"]);
+  assert.ok(w.ok);
+  assert.match(w.warnings.join(), /common word/);
 });
 
 test("normalizeKey folds letter-level variants only", () => {

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ID_RE } from "./schema.js";
 import { normalizeKey } from "./normalize.js";
-import { ENTITY_TYPES, KB_AMBIGUOUS_SCHEMA, KB_SCHEMA, type KbAmbiguousFile, type KbEntry } from "./types.js";
+import { ENTITY_TYPES, KB_AMBIGUOUS_SCHEMA, KB_SCHEMA, KB_STOPWORDS_SCHEMA, type KbAmbiguousFile, type KbEntry } from "./types.js";
 
 export interface Kb {
   /** Content hash of the loaded files: changes whenever any KB file changes. */
@@ -24,6 +24,8 @@ export interface Kb {
   byName: Map<string, KbEntry[]>;
   /** Aliases knowingly shared by several entries (data/kb/ambiguous.json). */
   ambiguous: KbAmbiguousFile["entries"];
+  /** Common words no KB form should equal (data/kb/stopwords.json); used by the validator. */
+  stopwords?: string[];
   /** Files read, repo-relative for the repo layer, absolute for the user layer. */
   files: string[];
   /** What was skipped while loading (invalid entries, unreadable files, duplicate ids). */
@@ -103,6 +105,7 @@ export function loadKb(opts: LoadKbOptions = {}): Kb {
   const entries: KbEntry[] = [];
   const byId = new Map<string, KbEntry>();
   const ambiguous: KbAmbiguousFile["entries"] = [];
+  const stopwords: string[] = [];
   const files: string[] = [];
 
   const readLayer = (file: string, label: string, override: boolean) => {
@@ -116,6 +119,11 @@ export function loadKb(opts: LoadKbOptions = {}): Kb {
       return;
     }
     files.push(label);
+    if (json?.schema === KB_STOPWORDS_SCHEMA) {
+      const words = (json as { words?: unknown }).words;
+      if (Array.isArray(words)) stopwords.push(...words.filter((w): w is string => typeof w === "string"));
+      return;
+    }
     if (json?.schema === KB_AMBIGUOUS_SCHEMA) {
       if (Array.isArray(json.entries)) ambiguous.push(...(json.entries as KbAmbiguousFile["entries"]));
       return;
@@ -155,7 +163,7 @@ export function loadKb(opts: LoadKbOptions = {}): Kb {
     }
   }
 
-  const kb: Kb = { version: `kb-${hash.digest("hex").slice(0, 12)}`, entries, byId, byName, ambiguous, files, problems };
+  const kb: Kb = { version: `kb-${hash.digest("hex").slice(0, 12)}`, entries, byId, byName, ambiguous, stopwords, files, problems };
   cache.set(key, kb);
   return kb;
 }

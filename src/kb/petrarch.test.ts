@@ -1,7 +1,7 @@
 /** PETRARCH actor dictionary import, the user-layer merge and the `rasd kb` command functions. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { importPetrarchActors, mergeIntoUserLayer, parsePetrarchCode, parsePetrarchActors } from "./petrarch.js";
@@ -123,30 +123,51 @@ test("kb commands: stats, show, search, validate", () => {
   });
 });
 
+/** A tiny KB directory, so the import test does not depend on the repo data. */
+function fixtureKb(dir: string): string {
+  const kbDir = join(dir, "kb");
+  mkdirSync(kbDir);
+  const c = (id: string, ar: string, iso: string) =>
+    ({ id, type: "country", name: { ar, en: null }, aliases: [], country: iso, igo: null, sector: null, parent: null, iso3: iso });
+  const p = (id: string, ar: string, iso: string) =>
+    ({ id, type: "place", name: { ar, en: null }, aliases: [], country: iso, igo: null, sector: null, parent: null });
+  writeFileSync(join(kbDir, "t.json"), JSON.stringify({ schema: "rasd/kb@1", description: "t", sources: ["t"], entries: [
+    c("rasd:country:sdn", "السودان", "SDN"), c("rasd:country:egy", "مصر", "EGY"), c("rasd:country:rus", "روسيا", "RUS"),
+    p("rasd:place:moscow", "موسكو", "RUS"), p("rasd:place:omdurman", "أم درمان", "SDN"),
+  ] }));
+  return kbDir;
+}
+
 test("kb import: PETRARCH text and kb JSON into a user layer; clear errors", () => {
   withTmp((dir) => {
+    const dataDir = fixtureKb(dir);
     const user = join(dir, "kb-user.json");
     const dict = join(dir, "actors.txt");
     writeFileSync(dict, DICT + "موسكو  [RUS]\n");
-    const dry = kbImportCommand(dict, { userFile: user, dryRun: true });
+    const dry = kbImportCommand(dict, { userFile: user, dryRun: true, dataDir });
     assert.equal(dry.code, 0);
     assert.match(dry.out, /2 already in the KB/, "موسكو and أم درمان are known places");
-    const r = kbImportCommand(dict, { userFile: user });
+    const r = kbImportCommand(dict, { userFile: user, dataDir });
     assert.equal(r.code, 0, r.out);
     assert.match(r.out, /4 added/);
     const prev = process.env.RASD_KB_USER;
     process.env.RASD_KB_USER = user;
     try {
       clearKbCache();
-      assert.equal(loadKb({ userLayer: true }).entries.length, loadKb().entries.length + 4);
+      assert.equal(loadKb({ userLayer: true, dataDir }).entries.length, 5 + 4);
     } finally {
       if (prev === undefined) delete process.env.RASD_KB_USER; else process.env.RASD_KB_USER = prev;
       clearKbCache();
     }
-    assert.match(kbImportCommand(join(dir, "nope.txt"), { userFile: user }).out, /file not found/);
+    assert.match(kbImportCommand(join(dir, "nope.txt"), { userFile: user, dataDir }).out, /file not found/);
     writeFileSync(join(dir, "bad.json"), "{");
-    assert.match(kbImportCommand(join(dir, "bad.json"), { userFile: user }).out, /not valid JSON/);
+    assert.match(kbImportCommand(join(dir, "bad.json"), { userFile: user, dataDir }).out, /not valid JSON/);
+    const good = join(dir, "local.json");
+    writeFileSync(good, JSON.stringify({ schema: "rasd/kb@1", description: "t", sources: ["t"], entries: [
+      { id: "rasd:import:local-group", type: "organization", name: { ar: "جمعية محلية للاختبار", en: null }, aliases: [],
+        country: "SDN", igo: null, sector: "NGO", parent: null }] }));
+    assert.match(kbImportCommand(good, { userFile: user, dataDir }).out, /1 added, 0 updated, 5 total/);
     writeFileSync(join(dir, "x.json"), JSON.stringify({ schema: "other" }));
-    assert.equal(kbImportCommand(join(dir, "x.json"), { userFile: user }).code, 2);
+    assert.equal(kbImportCommand(join(dir, "x.json"), { userFile: user, dataDir }).code, 2);
   });
 });

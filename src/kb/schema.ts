@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import {
-  ENTITY_TYPES, KB_AMBIGUOUS_SCHEMA, KB_SCHEMA, OFFICE_CODES, SECTOR_CODES,
+  ENTITY_TYPES, KB_AMBIGUOUS_SCHEMA, KB_SCHEMA, KB_STOPWORDS_SCHEMA, OFFICE_CODES, SECTOR_CODES,
   type KbAmbiguousFile, type KbEntry,
 } from "./types.js";
 import { normalizeKey } from "./normalize.js";
@@ -64,6 +64,13 @@ export const ambiguousFileSchema = z.object({
   entries: z.array(z.object({ alias: arabicText, ids: z.array(z.string().regex(ID_RE)).min(2), note: z.string().optional() })),
 });
 
+export const stopwordsFileSchema = z.object({
+  schema: z.literal(KB_STOPWORDS_SCHEMA),
+  description: z.string().min(1),
+  sources: z.array(z.string().min(1)).min(1),
+  words: z.array(arabicText).min(1),
+});
+
 const KNOWN_KEYS = new Set(Object.keys(entrySchema.shape));
 
 export interface ValidationResult {
@@ -108,6 +115,11 @@ export function validateKbFile(json: unknown, label = "file"): ValidationResult 
   const errors: string[] = [];
   const warnings: string[] = [];
   const schemaTag = (json as { schema?: unknown } | null)?.schema;
+  if (schemaTag === KB_STOPWORDS_SCHEMA) {
+    const r = stopwordsFileSchema.safeParse(json);
+    if (!r.success) errors.push(...issues(`${label}: `, r.error));
+    return { ok: errors.length === 0, errors, warnings };
+  }
   if (schemaTag === KB_AMBIGUOUS_SCHEMA) {
     const r = ambiguousFileSchema.safeParse(json);
     if (!r.success) errors.push(...issues(`${label}: `, r.error));
@@ -132,8 +144,13 @@ export function validateKbFile(json: unknown, label = "file"): ValidationResult 
   return { ok: errors.length === 0, errors, warnings };
 }
 
-/** Cross-file validation of a set of entries (the whole KB). */
-export function validateKb(entries: KbEntry[], ambiguous: KbAmbiguousFile["entries"] = []): ValidationResult {
+/**
+ * Cross-file validation of a set of entries (the whole KB). `stopwords`: common words that no name, alias or short
+ * form should equal (reported as warnings: such a form would match ordinary text, e.g. «حتى» → «حتي»).
+ */
+export function validateKb(
+  entries: KbEntry[], ambiguous: KbAmbiguousFile["entries"] = [], stopwords: string[] = [],
+): ValidationResult {
   const errors: string[] = [];
   const warnings: string[] = [];
   const where = (e: KbEntry) => `${e._file ?? "?"} (${e.id})`;
@@ -172,6 +189,12 @@ export function validateKb(entries: KbEntry[], ambiguous: KbAmbiguousFile["entri
       if (ok && ok.has(prev.id) && ok.has(e.id)) continue;
       errors.push(`${where(e)}: alias «${form}» also belongs to ${prev.id} (${prev._file ?? "?"}); add it to ambiguous.json if intended`);
     }
+  }
+  // rule common-word-forms: a form equal to a common word matches ordinary text
+  const stop = new Set(stopwords.map(normalizeKey));
+  if (stop.size) for (const e of entries) {
+    for (const f of [e.name.ar, ...e.aliases, ...(e.short ?? [])])
+      if (stop.has(normalizeKey(f))) warnings.push(`${where(e)}: «${f}» is also a common word (stopwords.json)`);
   }
   for (const a of ambiguous) for (const id of a.ids)
     if (!byId.has(id)) warnings.push(`ambiguous.json: «${a.alias}» lists unknown id ${id}`);

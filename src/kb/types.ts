@@ -6,6 +6,7 @@ import type { EntityType } from "../record.js";
 
 export const KB_SCHEMA = "rasd/kb@1" as const;
 export const KB_AMBIGUOUS_SCHEMA = "rasd/kb-ambiguous@1" as const;
+export const KB_STOPWORDS_SCHEMA = "rasd/kb-stopwords@1" as const;
 
 export const ENTITY_TYPES = [
   "person", "organization", "country", "place", "facility", "weapon", "event", "other",
@@ -79,6 +80,14 @@ export interface KbFile {
   description: string;
   sources: string[];
   entries: KbEntry[];
+}
+
+/** `data/kb/stopwords.json`: common Arabic words no name, alias or short form may equal (validator warning). */
+export interface KbStopwordsFile {
+  schema: typeof KB_STOPWORDS_SCHEMA;
+  description: string;
+  sources: string[];
+  words: string[];
 }
 
 /** `data/kb/ambiguous.json`: aliases knowingly shared by several entries of the same type. */

@@ -2,18 +2,20 @@
  * Search-side Arabic text handling for the store: normalization for the index, tokens, clitic stems and
  * transliteration keys. Matching is done on normalized text; the original body is kept in the record for display.
  *
- * Kept deliberately self-contained (the index must be stable across versions of the pipeline's text core):
- * changing anything here changes what is indexed, so bump INDEX_TEXT_VERSION and the store re-indexes.
+ * Normalization and transliteration keys come from the text core (src/text), so search agrees with the entity
+ * linker. What is indexed depends on them: `indexFingerprint()` changes whenever their output changes, and the
+ * store then re-indexes on open.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { normalizeForMatch, translitKey as coreTranslitKey } from "../text/index.js";
 
-/** Bump when normalization / stems / keys change: the store re-indexes FTS rows on open. */
-export const INDEX_TEXT_VERSION = 1;
+/** Bump when the indexing rules here change (the fingerprint also catches changes in the text core). */
+export const INDEX_TEXT_VERSION = 2;
 
 interface SearchLexicon {
   schema: string;
   stopwords: string[];
-  translit: Record<string, string>;
   translitMinKey: number;
   translitMinToken: number;
   pairMaxToken: number;
@@ -33,29 +35,13 @@ export function isStopword(normToken: string): boolean {
   return stopSet.has(normToken);
 }
 
-// Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks) and tatweel.
-const MARKS_RE = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
-const ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩";
-const PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
-
 /**
- * Rule `norm`: fold what FTS5's unicode61 does not: hamza-carrying alefs → ا, ى → ي, ة → ه, ؤ → و, ئ → ي,
- * Persian ک/ی → ك/ي, Arabic-Indic digits → ASCII, diacritics and tatweel removed, Latin lower-cased.
+ * Rule `norm`: the text core's normalization for matching (alef forms → ا, ى → ي, ة → ه, ؤ → و, ئ → ي,
+ * diacritics/tatweel/zero-width removed, Arabic-Indic digits → ASCII, Latin lower-cased) — what FTS5's unicode61
+ * tokenizer does not fold.
  */
 export function normalizeArabic(s: string): string {
-  return s
-    .normalize("NFC")
-    .replace(MARKS_RE, "")
-    .replace(/[أإآٱ]/g, "ا")
-    .replace(/ى/g, "ي")
-    .replace(/ة/g, "ه")
-    .replace(/ؤ/g, "و")
-    .replace(/ئ/g, "ي")
-    .replace(/ک/g, "ك")
-    .replace(/ی/g, "ي")
-    .replace(/[٠-٩]/g, (d) => String(ARABIC_INDIC.indexOf(d)))
-    .replace(/[۰-۹]/g, (d) => String(PERSIAN_DIGITS.indexOf(d)))
-    .toLowerCase();
+  return normalizeForMatch(s);
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
@@ -121,11 +107,10 @@ function computeCliticStems(tok: string): string[] {
 }
 
 /**
- * Rule `translit-key`: a spelling-insensitive consonant skeleton of a word, for names written several ways.
- * Long vowels and hamza carriers are dropped, consonants that transliterate the same foreign sound are merged
- * (ج غ ق ك گ → g, ت ط → t, س ص ث → s, …), a final ه (from ة) is dropped and doubled letters collapse.
- * «بوتين», «بوتن» → "btn"; «بيونغيانغ», «بيونج يانج» (joined) → "bngng". Null for short or non-Arabic words,
- * whose skeletons would collide with too many ordinary words.
+ * Rule `translit-key`: the text core's spelling-insensitive skeleton of a word (transliteration classes
+ * ج غ ق ك, ت ط, …; long vowels dropped except first/final; doubles collapsed): «بوتين», «بوتن» → «بتن»;
+ * «بيونغيانغ», «بيونج يانج» (joined) → «بنكنك». Gated here: null for short or non-Arabic words, whose skeletons
+ * would collide with too many ordinary words.
  */
 export function translitKey(normWord: string): string | null {
   const hit = keyCache.get(normWord);
@@ -138,15 +123,18 @@ export function translitKey(normWord: string): string | null {
 function computeTranslitKey(normWord: string): string | null {
   const lx = searchLexicon();
   if (normWord.length < lx.translitMinToken || !ARABIC_RE.test(normWord)) return null;
-  let w = normWord;
-  if (w.length > 1 && w.endsWith("ه")) w = w.slice(0, -1);
-  let key = "";
-  for (const ch of w) {
-    const m = lx.translit[ch];
-    const c = m === undefined ? ch : m;
-    if (c && !key.endsWith(c)) key += c;
-  }
+  const key = coreTranslitKey(normWord);
   return key.length >= lx.translitMinKey ? key : null;
+}
+
+const PROBE = "أعلنَ الكرملينُ أنّ بوتين وبوتن سيزوران بيونغ يانغ وبيونجيانج ولِلولايات المتحدة ٢٠٢٤ فـي مدرسةٍ إلى طهران ChatGPT";
+
+/** Fingerprint of the indexing rules: changes when normalization, stems or keys would index differently. */
+export function indexFingerprint(): string {
+  const lx = searchLexicon();
+  return createHash("sha1")
+    .update(JSON.stringify([INDEX_TEXT_VERSION, indexText(PROBE), lx.translitMinKey, lx.translitMinToken, lx.pairMaxToken, lx.stopwords]))
+    .digest("hex").slice(0, 16);
 }
 
 /** What one text contributes to the FTS row. */

@@ -40,8 +40,14 @@ export interface SearchResponse {
 export interface SearchPlan {
   match: string | null;
   describe: string[][];
+  /** single-word alternatives (normalized) */
   words: Set<string>;
+  /** transliteration keys of single-word alternatives and of joined two-word names */
   keys: Set<string>;
+  /** multi-word alternatives: highlighted only where their words appear in sequence */
+  phrases: string[][];
+  /** whether keys may match (variant expansion on) */
+  expand: boolean;
 }
 
 /** A store that can tell spellings of entities it has seen (Store implements it). */
@@ -55,25 +61,33 @@ const MAX_SPAN = 4;
 // ───────────── knowledge-base variant index (normalized phrase → all forms of the entries) ─────────────
 let kbIndex: Map<string, string[]> | null = null;
 
-/** Rule `kb-variants`: names and aliases of KB entries, grouped per entry, keyed by every normalized form. */
+/**
+ * Rule `kb-variants`: names and aliases of KB entries, grouped per entry, keyed by every normalized form.
+ * Short forms of persons («بوتين») are keys and variants too when no other entry claims them («كيم» is shared).
+ */
 export function kbVariantIndex(): Map<string, string[]> {
   if (kbIndex) return kbIndex;
-  kbIndex = new Map();
+  const index = new Map<string, string[]>();
+  const norm = (f: string) => tokensOf(normalizeArabic(f)).join(" ");
   try {
-    const kb = loadKb();
+    const kb = loadKb({ userLayer: true });
+    const shortOwners = new Map<string, number>();
+    for (const e of kb.entries) for (const sh of new Set((e.short ?? []).map(norm))) shortOwners.set(sh, (shortOwners.get(sh) ?? 0) + 1);
     for (const e of kb.entries) {
-      const forms = [e.name?.ar, ...(e.aliases ?? [])].filter((x): x is string => !!x);
-      const norms = [...new Set(forms.map((f) => tokensOf(normalizeArabic(f)).join(" ")).filter(Boolean))];
+      const forms = [e.name?.ar, ...(e.aliases ?? [])].filter((x): x is string => !!x).map(norm);
+      const shorts = (e.short ?? []).map(norm).filter((sh) => shortOwners.get(sh) === 1);
+      const norms = [...new Set([...forms, ...shorts].filter(Boolean))];
       if (norms.length < 2) continue;
       for (const n of norms) {
-        const prev = kbIndex.get(n);
-        kbIndex.set(n, prev ? [...new Set([...prev, ...norms])] : norms);
+        const prev = index.get(n);
+        index.set(n, prev ? [...new Set([...prev, ...norms])] : norms);
       }
     }
   } catch {
     // KB unavailable: search still works with seen spellings and transliteration keys.
   }
-  return kbIndex;
+  kbIndex = index;
+  return index;
 }
 
 /** Set a variant index directly (tests, or a KB loaded elsewhere). */
@@ -172,17 +186,29 @@ export function buildSearch(store: VariantSource | null, raw: string, opts: { ex
   const content = groups.filter((g) => !(g.alts.length === 1 && g.alts[0]!.length === 1 && isStopword(g.alts[0]![0]!)));
   const used = content.some((g) => !g.negated) ? content : groups;
   const positive = used.filter((g) => !g.negated);
-  if (positive.length === 0) return { match: null, describe: [], words: new Set(), keys: new Set() };
+  if (positive.length === 0) return { match: null, describe: [], words: new Set(), keys: new Set(), phrases: [], expand };
 
   const exprs: string[] = [];
   const words = new Set<string>();
   const keys = new Set<string>();
+  const phrases: string[][] = [];
   // Adjacent single words with no variants may be one name split differently: also try their joined key.
   for (let g = 0; g < used.length; g++) {
     const grp = used[g]!;
     const alts = grp.alts.slice(0, MAX_ALTERNATIVES);
-    for (const a of alts) for (const t of a) { words.add(t); const k = expand ? translitKey(t) : null; if (k) keys.add(k); }
-    const ors = alts.flatMap((a) => altExpr(a, expand && !grp.negated));
+    for (const a of alts) {
+      if (grp.negated) continue;
+      if (a.length > 1) {
+        phrases.push(a);
+        const jk = expand && a.length === 2 ? translitKey(a.join("")) : null;
+        if (jk) keys.add(jk);
+        continue;
+      }
+      words.add(a[0]!);
+      const k = expand ? translitKey(a[0]!) : null;
+      if (k) keys.add(k);
+    }
+    const ors = [...new Set(alts.flatMap((a) => altExpr(a, expand && !grp.negated)))];
     let e = ors.length > 1 ? `(${ors.join(" OR ")})` : ors[0]!;
     const next = used[g + 1];
     if (expand && !grp.negated && next && !next.negated && alts.length === 1 && next.alts.length === 1 &&
@@ -190,7 +216,7 @@ export function buildSearch(store: VariantSource | null, raw: string, opts: { ex
       const jk = translitKey(alts[0]![0]! + next.alts[0]![0]!);
       if (jk) {
         keys.add(jk);
-        const nextOrs = altExpr(next.alts[0]!, true);
+        const nextOrs = [...new Set(altExpr(next.alts[0]!, true))];
         const nextE = nextOrs.length > 1 ? `(${nextOrs.join(" OR ")})` : nextOrs[0]!;
         exprs.push(`((${e} AND ${nextE}) OR keys : ${q("k" + jk)})`);
         g++;
@@ -203,17 +229,22 @@ export function buildSearch(store: VariantSource | null, raw: string, opts: { ex
   // FTS5 NOT is binary: "a NOT b". Put negations after the positives.
   const pos = exprs.filter((e) => !e.startsWith("NOT ")), neg = exprs.filter((e) => e.startsWith("NOT "));
   const match = pos.join(" AND ") + (neg.length ? " " + neg.join(" ") : "");
-  return { match, describe: used.map((g) => g.alts.map((a) => a.join(" "))), words, keys };
+  return { match, describe: used.map((g) => g.alts.map((a) => a.join(" "))), words, keys, phrases, expand };
 }
 
+/**
+ * Distinct alternatives, without those subsumed by another (rule `prune-subsumed`): «فلاديمير بوتين» adds no
+ * match when «بوتين» is an alternative too (every article with the first has the second).
+ */
 function dedupeAlts(alts: string[][]): string[][] {
   const seen = new Set<string>();
-  return alts.filter((a) => {
+  const uniq = alts.filter((a) => {
     const k = a.join(" ");
     if (!k || seen.has(k)) return false;
     seen.add(k);
     return true;
   });
+  return uniq.filter((a, i) => !uniq.some((b, j) => j !== i && b.length < a.length && b.every((t) => a.includes(t))));
 }
 
 /**
@@ -223,12 +254,29 @@ function dedupeAlts(alts: string[][]): string[][] {
 export function makeSnippet(body: string, plan: SearchPlan, highlight: [string, string] = ["<mark>", "</mark>"], width = 32): string {
   const toks = tokensWithOffsets(body);
   if (toks.length === 0) return "";
+  const keyOf = (w: string) => (plan.expand ? translitKey(w) : null);
+  const matchesWord = (norm: string, target: string): boolean => {
+    if (norm === target || cliticStems(norm).includes(target)) return true;
+    const k = keyOf(norm);
+    return !!k && k === keyOf(target);
+  };
   const hit = toks.map((t) => {
     if (plan.words.has(t.norm)) return true;
     if (cliticStems(t.norm).some((s) => plan.words.has(s))) return true;
-    const k = plan.keys.size ? translitKey(t.norm) : null;
+    const k = plan.keys.size ? keyOf(t.norm) : null;
     return !!k && plan.keys.has(k);
   });
+  // Multi-word alternatives, in sequence; and a name written apart that was searched joined («بيونغ يانغ»).
+  for (let i = 0; i < toks.length; i++) {
+    for (const p of plan.phrases) {
+      if (i + p.length > toks.length) continue;
+      if (p.every((w, j) => matchesWord(toks[i + j]!.norm, w))) for (let j = 0; j < p.length; j++) hit[i + j] = true;
+    }
+    if (plan.keys.size && i + 1 < toks.length) {
+      const pk = keyOf(toks[i]!.norm + toks[i + 1]!.norm);
+      if (pk && plan.keys.has(pk)) hit[i] = hit[i + 1] = true;
+    }
+  }
   let bestStart = 0, bestN = -1, n = 0;
   for (let i = 0; i < toks.length; i++) {
     if (hit[i]) n++;
@@ -241,10 +289,13 @@ export function makeSnippet(body: string, plan: SearchPlan, highlight: [string, 
   const end = Math.min(toks.length, bestStart + width);
   let out = "";
   let pos = toks[bestStart]!.start;
+  // Adjacent matched words separated by spaces only are one highlighted span («بيونج يانج»).
+  const joins = (i: number): boolean => i + 1 < end && hit[i + 1]! && /^[ \u00a0]+$/.test(body.slice(toks[i]!.end, toks[i + 1]!.start));
   for (let i = bestStart; i < end; i++) {
     const t = toks[i]!;
     out += body.slice(pos, t.start);
-    out += hit[i] ? highlight[0] + body.slice(t.start, t.end) + highlight[1] : body.slice(t.start, t.end);
+    const open = hit[i] && !(i > bestStart && hit[i - 1] && joins(i - 1));
+    out += (open ? highlight[0] : "") + body.slice(t.start, t.end) + (hit[i] && !joins(i) ? highlight[1] : "");
     pos = t.end;
   }
   const prefix = bestStart > 0 ? "… " : "";

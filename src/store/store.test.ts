@@ -5,12 +5,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Store } from "./store.js";
 import { exampleRecords } from "./fixtures.js";
-import { cliticStems, normalizeArabic, translitKey, indexText } from "./arabic.js";
+import { cliticStems, normalizeArabic, translitKey, indexText, LEXICON_URL, searchLexicon, isStopword } from "./arabic.js";
+import { readFileSync } from "node:fs";
 import { setKbVariantIndex } from "./search.js";
 import { exportEventsCsv, exportPloverJsonl, exportArticlesJsonl, CSV_COLUMNS } from "./export.js";
 import { minhash, isNearDuplicate } from "./dedup.js";
 import { parseDateValue, isoWeekOfDay, dayOf } from "./dates.js";
 import { LATEST_VERSION } from "./schema.js";
+
+// Deterministic KB: the repository's data only, never a user layer of the machine running the tests.
+process.env.RASD_KB_USER = join(tmpdir(), "rasd-no-user-layer.json");
 
 function tempStore(): { store: Store; dir: string; done: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "rasd-store-"));
@@ -144,35 +148,41 @@ test("search: KB variant expansion (bare spellings never linked in the store)", 
 });
 
 test("search recall on variant queries: ours vs plain FTS5 on the same data", () => {
-  const { store, done } = tempStore();
-  try {
-    setKbVariantIndex(null);
-    store.upsertMany(exampleRecords());
-    store.buildPlainIndex();
-    // query → articles that mention the thing in some spelling or clitic form (ground truth by hand)
-    const truth: [string, string[]][] = [
-      ["بيونغ يانغ", ["ex-announce", "ex-arrive", "ex-arrive-copy", "ex-treaty"]],
-      ["بيونج يانج", ["ex-announce", "ex-arrive", "ex-arrive-copy", "ex-treaty"]],
-      ["بيونغيانغ", ["ex-announce", "ex-arrive", "ex-arrive-copy", "ex-treaty"]],
-      ["بوتين", ["ex-announce", "ex-arrive", "ex-arrive-copy"]],
-      ["روسيا", ["ex-treaty", "ex-trade"]],
-      ["الولايات", ["ex-trade", "ex-talks", "ex-treaty"]],
-      ["اشباه", ["ex-talks"]],
-      ["كيم جونغ أون", ["ex-announce", "ex-arrive", "ex-arrive-copy"]],
-    ];
-    let ours = 0, plain = 0, all = 0;
-    for (const [q, want] of truth) {
-      const o = new Set(store.search(q, { limit: 100 }).results.map((r) => r.id));
-      const p = store.plainSearchIds(q);
-      ours += want.filter((w) => o.has(w)).length;
-      plain += want.filter((w) => p.has(w)).length;
-      all += want.length;
+  // query → articles that mention the thing in some spelling or clitic form (ground truth by hand)
+  const truth: [string, string[]][] = [
+    ["بيونغ يانغ", ["ex-announce", "ex-arrive", "ex-arrive-copy", "ex-treaty"]],
+    ["بيونج يانج", ["ex-announce", "ex-arrive", "ex-arrive-copy", "ex-treaty"]],
+    ["بيونغيانغ", ["ex-announce", "ex-arrive", "ex-arrive-copy", "ex-treaty"]],
+    ["بوتين", ["ex-announce", "ex-arrive", "ex-arrive-copy"]],
+    ["روسيا", ["ex-treaty", "ex-trade"]],
+    ["الولايات", ["ex-trade", "ex-talks", "ex-treaty"]],
+    ["اشباه", ["ex-talks"]],
+    ["كيم جونغ أون", ["ex-announce", "ex-arrive", "ex-arrive-copy"]],
+  ];
+  // Twice: with the entities linked (seen spellings help), and with no entities at all (KB + keys only).
+  for (const linked of [true, false]) {
+    const { store, done } = tempStore();
+    try {
+      setKbVariantIndex(null);
+      store.upsertMany(exampleRecords().map((r) => (linked ? r : { ...r, entities: [] })));
+      store.buildPlainIndex();
+      let ours = 0, plain = 0, all = 0, extra = 0;
+      for (const [q, want] of truth) {
+        const o = new Set(store.search(q, { limit: 100 }).results.map((r) => r.id));
+        const p = store.plainSearchIds(q);
+        ours += want.filter((w) => o.has(w)).length;
+        extra += [...o].filter((id) => !want.includes(id)).length;
+        plain += want.filter((w) => p.has(w)).length;
+        all += want.length;
+      }
+      console.log(`variant-query recall (${linked ? "entities linked" : "no entities"}): rasd ${(ours / all).toFixed(2)} ` +
+        `vs plain FTS5 ${(plain / all).toFixed(2)} over ${all} relevant pairs; ${extra} extra hits`);
+      assert.equal(ours, all);
+      assert.equal(extra, 0);
+      assert.ok(plain < all * 0.7);
+    } finally {
+      done();
     }
-    console.log(`variant-query recall: rasd ${(ours / all).toFixed(2)} vs plain FTS5 ${(plain / all).toFixed(2)} (${all} relevant pairs)`);
-    assert.equal(ours, all);
-    assert.ok(plain < all * 0.7);
-  } finally {
-    done();
   }
 });
 
@@ -258,6 +268,49 @@ test("exports: JSONL, GDELT-like CSV, strict PLOVER", () => {
     assert.equal(solo.mode, null);
     assert.ok(pl.some((p) => p.event === "CONSULT" && p.mode === "visit"));
   } finally {
+    done();
+  }
+});
+
+test("data/store/search-lexicon.json: schema and entries are valid", () => {
+  const raw = JSON.parse(readFileSync(LEXICON_URL, "utf8")) as Record<string, unknown>;
+  assert.equal(raw.schema, "rasd/store-search@1");
+  assert.equal(typeof raw.description, "string");
+  assert.ok(Array.isArray(raw.sources) && raw.sources.length > 0);
+  const lx = searchLexicon();
+  for (const k of ["translitMinKey", "translitMinToken", "pairMaxToken"] as const) {
+    assert.ok(Number.isInteger(lx[k]) && lx[k] > 0 && lx[k] < 20, k);
+  }
+  const seen = new Set<string>();
+  for (const w of lx.stopwords) {
+    assert.match(w, /^[\u0621-\u064A]+$/, `stopword «${w}» is one Arabic word`);
+    assert.equal(normalizeArabic(w), w, `stopword «${w}» is written normalized`);
+    assert.ok(!seen.has(w), `duplicate stopword «${w}»`);
+    seen.add(w);
+  }
+  assert.ok(isStopword("في") && !isStopword("روسيا"));
+});
+
+test("search: seen spellings expand names only; month-precision dates inside a range", () => {
+  const { store, done } = tempStore();
+  try {
+    setKbVariantIndex([]);
+    const recs = exampleRecords();
+    // The linker may attach titles to a person («الرئيس الروسي»): they must not become name variants.
+    const withTitle = {
+      ...recs[1]!,
+      id: "ex-title",
+      published: "2024-06",
+      entities: recs[1]!.entities.map((e) => e.id === "Q7747"
+        ? { ...e, mentions: [...e.mentions, { start: 0, end: 0, text: "الرئيس الروسي" }] } : e),
+    };
+    store.upsertMany([...recs, withTitle]);
+    const v = store.spellingVariants("بوتين");
+    assert.ok(v.includes("بوتن") && !v.includes("الرئيس الروسي"), v.join(","));
+    assert.deepEqual(store.spellingVariants("الرييس الروسي"), []);
+    assert.ok(store.search("بوتن", { from: "2024-06-10", to: "2024-06-30" }).results.some((r) => r.id === "ex-title"));
+  } finally {
+    setKbVariantIndex(null);
     done();
   }
 });

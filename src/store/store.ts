@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Actor, ArticleRecord, EventStatus } from "../record.js";
-import { indexText, INDEX_TEXT_VERSION, normalizeArabic } from "./arabic.js";
+import { indexFingerprint, indexText, normalizeArabic, tokensOf, translitKey } from "./arabic.js";
 import { isoOfDay, isoWeekOfDay, parseDateValue } from "./dates.js";
 import { migrate } from "./schema.js";
 import { buildSearch, makeSnippet, type SearchOptions, type SearchResponse } from "./search.js";
@@ -243,12 +243,13 @@ export class Store {
     };
   }
 
-  /** Re-index the FTS table when the index text rules changed (INDEX_TEXT_VERSION). */
+  /** Re-index the FTS table when the indexing rules changed (normalization, stems, keys: see indexFingerprint). */
   private checkIndexVersion(): void {
-    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'index_text_version'").get() as { value: string } | undefined;
-    if (row && Number(row.value) === INDEX_TEXT_VERSION) return;
+    const fp = indexFingerprint();
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'index_fingerprint'").get() as { value: string } | undefined;
+    if (row?.value === fp) return;
     if (row) this.reindex();
-    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('index_text_version', ?)").run(String(INDEX_TEXT_VERSION));
+    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('index_fingerprint', ?)").run(fp);
   }
 
   /** Rebuild the full-text index from the stored records. */
@@ -375,7 +376,9 @@ export class Store {
   }
 
   private addEvents(rid: number, rec: ArticleRecord, dupOf: string): void {
-    (rec.events ?? []).forEach((ev, idx) => {
+    (rec.events ?? []).forEach((raw, idx) => {
+      if (!raw || typeof raw.type !== "string") return; // not an event: skipped, never fatal
+      const ev = { ...raw, status: raw.status ?? "occurred", mode: raw.mode ?? null, date: raw.date ?? null };
       const cand = candidateOf(ev, rec.published);
       const src = ev.source ?? { entity: null, country: null, igo: null, sector: null };
       const tgt = ev.target ?? null;
@@ -456,7 +459,8 @@ export class Store {
   articleWhere(f: ArticleFilters): { sql: string; params: unknown[] } {
     const w: string[] = [];
     const p: unknown[] = [];
-    if (f.from) { w.push("a.published >= ?"); p.push(f.from); }
+    // A coarser publication date (a month) that contains the bound counts as inside the range.
+    if (f.from) { w.push("(a.published >= ? OR substr(?, 1, length(a.published)) = a.published)"); p.push(f.from, f.from); }
     if (f.to) { w.push("substr(a.published, 1, ?) <= ?"); p.push(f.to.length, f.to); }
     if (f.outlet) { w.push("a.outlet = ?"); p.push(f.outlet); }
     if (f.entity) {
@@ -502,15 +506,17 @@ export class Store {
       ? `FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid WHERE articles_fts MATCH ? AND ${filters.sql}`
       : "FROM articles_fts WHERE articles_fts MATCH ?";
     const params = [plan.match, ...filters.params];
-    const total = (this.db.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+    // One pass over the matches (newest first) gives the total and the rank-window cut.
+    const rids = this.db.prepare(`SELECT articles_fts.rowid ${from}`).pluck().all(...params) as number[];
+    const total = rids.length;
     // Rule `rank-window`: very broad queries are ranked among their RANK_WINDOW most recently stored matches,
     // which keeps latency bounded on large stores (bm25 is computed for every ranked row).
     let window = "";
     const wparams: unknown[] = [];
     if (total > RANK_WINDOW) {
-      const cut = this.db.prepare(`SELECT articles_fts.rowid AS r ${from} ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?`)
-        .get(...params, RANK_WINDOW - 1) as { r: number } | undefined;
-      if (cut) { window = " AND articles_fts.rowid >= ?"; wparams.push(cut.r); }
+      window = " AND articles_fts.rowid >= ?";
+      rids.sort((a, b) => a - b);
+      wparams.push(rids[total - RANK_WINDOW]);
     }
     const ranked = this.db.prepare(`SELECT articles_fts.rowid AS rid, bm25(articles_fts, 4.0, 1.0, 0.3) AS score ${from}${window}
       ORDER BY score LIMIT ? OFFSET ?`).all(...params, ...wparams, limit, offset) as { rid: number; score: number }[];
@@ -698,11 +704,31 @@ export class Store {
     return out;
   }
 
-  /** Spellings of the entities that have `norm` (a normalized phrase) among their spellings. */
+  /**
+   * Name variants seen in stored articles for the entities that were written `norm` (a normalized phrase).
+   * Rule `seen-name-variants`: only spellings that look like the entity's NAME count — one of their words equals a
+   * word of its Arabic name or has the same transliteration key («بوتن» for «فلاديمير بوتين») — so titles and
+   * descriptions the linker also attached («الرئيس الروسي», «الزعيم») neither trigger nor join an expansion.
+   */
   spellingVariants(norm: string, limit = 20): string[] {
-    const rows = this.db.prepare(`SELECT s2.spelling FROM entity_spellings s1 JOIN entity_spellings s2 ON s2.entity_id = s1.entity_id
-      WHERE s1.norm = ? GROUP BY s2.norm ORDER BY sum(s2.count) DESC LIMIT ?`).all(norm, limit) as { spelling: string }[];
-    return rows.map((r) => r.spelling);
+    const ents = this.db.prepare(`SELECT DISTINCT e.id, e.name_ar FROM entity_spellings s JOIN entities e ON e.id = s.entity_id
+      WHERE s.norm = ? LIMIT 10`).all(norm) as { id: string; name_ar: string | null }[];
+    const out = new Set<string>();
+    for (const e of ents) {
+      if (!e.name_ar) continue;
+      const nameToks = tokensOf(normalizeArabic(e.name_ar));
+      const nameKeys = new Set(nameToks.map((t) => translitKey(t)).filter((k): k is string => !!k));
+      const nameLike = (phrase: string): boolean => tokensOf(normalizeArabic(phrase)).some((t) => {
+        if (nameToks.includes(t)) return true;
+        const k = translitKey(t);
+        return !!k && nameKeys.has(k);
+      });
+      if (!nameLike(norm)) continue;
+      const sp = this.db.prepare(`SELECT spelling FROM entity_spellings WHERE entity_id = ? ORDER BY count DESC LIMIT ?`)
+        .pluck().all(e.id, limit * 2) as string[];
+      for (const x of sp) if (nameLike(x) && out.size < limit) out.add(x);
+    }
+    return [...out];
   }
 }
 

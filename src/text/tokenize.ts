@@ -24,11 +24,31 @@ export interface Token {
   spaceBefore: boolean;
 }
 
-// A word: letters (any script, Arabic included) and digits glued together; marks never split.
-// Numbers: digits with inner . or , groups (3.5, 1,000).
-const WORD_RE = /[\p{L}\p{M}\p{N}]+/uy;
-const NUMBER_RE = /\p{Nd}+(?:[.,]\p{Nd}+)*(?![\p{L}\p{M}])/uy;
-const SPACE_RE = /\s/u;
+// Character classes of the normalized text, precomputed for the BMP:
+// WORD = letters and marks (any script), DIGIT = decimal digits, OTHER_NUM = other numerals (glued to words),
+// SPACE = whitespace, PUNCT = anything else. Words are runs of WORD/DIGIT/OTHER_NUM; a run that starts with a digit
+// and contains only digits (with inner . or , between digits: 3.5, 1,000) is a number.
+const SPACE = 0;
+const WORD = 1;
+const DIGIT = 2;
+const OTHER_NUM = 3;
+const PUNCT = 4;
+const CLS = new Uint8Array(0x10000);
+(() => {
+  const L = /[\p{L}\p{M}]/u;
+  const D = /\p{Nd}/u;
+  const N = /\p{N}/u;
+  const S = /\s/u;
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      CLS[c] = PUNCT;
+      continue;
+    }
+    const ch = String.fromCharCode(c);
+    CLS[c] = S.test(ch) ? SPACE : L.test(ch) ? WORD : D.test(ch) ? DIGIT : N.test(ch) ? OTHER_NUM : PUNCT;
+  }
+})();
+const isWordish = (k: number) => k === WORD || k === DIGIT || k === OTHER_NUM;
 
 /** Tokenize `s`. Whitespace is skipped; every other non-word character is a one-character punct token. */
 export function tokenize(s: string): Token[] {
@@ -42,31 +62,43 @@ export function tokenizeNormalized(s: string, n: Normalized): Token[] {
   const out: Token[] = [];
   let i = 0;
   let sawSpace = true;
-  while (i < t.length) {
-    const ch = t[i]!;
-    if (SPACE_RE.test(ch)) {
+  const len = t.length;
+  while (i < len) {
+    const k0 = CLS[t.charCodeAt(i)]!;
+    if (k0 === SPACE) {
       sawSpace = true;
       i++;
       continue;
     }
-    let end = -1;
-    let kind: TokenKind = "word";
-    NUMBER_RE.lastIndex = i;
-    if (NUMBER_RE.test(t)) {
-      end = NUMBER_RE.lastIndex;
-      kind = "number";
-    } else {
-      WORD_RE.lastIndex = i;
-      if (WORD_RE.test(t)) {
-        end = WORD_RE.lastIndex;
-        kind = /^\p{N}+$/u.test(t.slice(i, end)) ? "number" : "word";
-      }
-    }
-    if (end < 0) {
+    let end: number;
+    let kind: TokenKind;
+    if (k0 === PUNCT) {
       // a surrogate pair (emoji…) stays one token
       const cp = t.codePointAt(i)!;
       end = i + (cp > 0xffff ? 2 : 1);
       kind = "punct";
+    } else {
+      end = i + 1;
+      let allDigits = k0 === DIGIT;
+      for (;;) {
+        while (end < len && isWordish(CLS[t.charCodeAt(end)]!)) {
+          if (CLS[t.charCodeAt(end)] !== DIGIT) allDigits = false;
+          end++;
+        }
+        // inner separator of a number: 3.5, 1,000
+        const sep = t.charCodeAt(end);
+        if (allDigits && (sep === 46 || sep === 44) && end + 1 < len && CLS[t.charCodeAt(end + 1)] === DIGIT) {
+          end += 1;
+          continue;
+        }
+        break;
+      }
+      if (allDigits) {
+        kind = "number";
+      } else {
+        // digits then letters («19كم») stay one word; a pure numeral run (other numerals) is a number
+        kind = /^\p{N}+$/u.test(t.slice(i, end)) ? "number" : "word";
+      }
     }
     const start = map[i]!;
     const oend = map[end]!;

@@ -28,10 +28,20 @@ let noise: Set<string> | null = null;
 function lineRegexes(): { labelRe: RegExp; noise: Set<string> } {
   if (!labelRe || !noise) {
     const lex = loadTimeLexicon();
-    labelRe = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:${alt(lex.raw.dateLineLabels)})(?![\\p{L}])\\s*[:：\\-–|]?`, "u");
-    noise = new Set([...lex.raw.dateLineNoise, ...lex.raw.dateLineLabels].map(normWord));
+    // a strong label («تاريخ النشر», «نشر في», «آخر تحديث») or a weak one followed by a colon («تاريخ:», «Date:»)
+    labelRe = new RegExp(`^[\\s\\p{P}\\p{S}]*(?:(?:${alt(lex.raw.dateLineLabels)})(?![\\p{L}])\\s*[:：\\-–|]?` +
+      `|(?:${alt(lex.raw.dateLineLabelsNeedColon)})\\s*[:：])`, "u");
+    noise = new Set([...lex.raw.dateLineNoise, ...lex.raw.dateLineLabels, ...lex.raw.dateLineLabelsNeedColon]
+      .flatMap((w) => normWord(w).split(" ")));
   }
   return { labelRe, noise };
+}
+
+/** «منذ 3 ساعات», «قبل يومين», «5 hours ago»: a relative timestamp made only of noise words and numbers. */
+function isRelativeStamp(n: string, noise: Set<string>): boolean {
+  const ws = n.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return ws.length > 0 && ws.length <= 4 && ws.some((w) => w === "منذ" || w === "قبل" || w === "ago") &&
+    ws.every((w) => noise.has(w) || /^\d+$/.test(w));
 }
 
 /** Longest line still considered a date line. */
@@ -49,13 +59,14 @@ export function isDateLine(line: string): boolean {
   const n = normalize(t).text;
   const lm = labelRe.exec(n);
   if (lm && lm[0].trim().length > 0) {
+    // the label must introduce something date-like: a date, a clock time, a weekday/relative day, «منذ ساعتين»
     const rest = n.slice(lm[0].length);
-    // the label must introduce a date or something short (a date we cannot read)
-    if (parseDateLine(rest) !== null || /\d/.test(rest) || rest.trim().split(/\s+/).length <= 6) return true;
+    if (parseDateLine(rest) !== null || /\d{1,2}:\d{2}|\d{1,4}[/.-]\d{1,2}/.test(rest) || isRelativeStamp(rest, noise) ||
+      absoluteCandidates(rest).cands.length > 0) return true;
   }
   const { cands, text } = absoluteCandidates(t);
   const dated = cands.filter((c) => c.value !== null || c.weekdayOnly);
-  if (!dated.some((c) => c.absolute)) return false;
+  if (!dated.some((c) => c.absolute)) return isRelativeStamp(n, noise);
   let rest = "";
   let pos = 0;
   for (const c of dated) { rest += text.slice(pos, c.s) + " "; pos = c.e; }

@@ -44,6 +44,15 @@ let trigIdx: Map<string, TriggerClass[]> | null = null;
 let firstLen: Uint8Array | null = null;
 let lastLen: Uint8Array | null = null;
 const slot = (c: number, len: number): number => ((c & 0xff) << 6) | (len & 0x3f);
+/** Character classes of the normalized text: 1 letter (Arabic block, Latin lowercase), 2 ASCII digit, 0 other. */
+const CLASS = (() => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0x0620; c <= 0x064a; c++) t[c] = 1;
+  for (let c = 0x066e; c <= 0x06d3; c++) t[c] = 1;
+  for (let c = 0x61; c <= 0x7a; c++) t[c] = 1;
+  for (let c = 0x30; c <= 0x39; c++) t[c] = 2;
+  return t;
+})();
 const isLetter = (c: number): boolean => (c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x61 && c <= 0x7a);
 
 /**
@@ -68,16 +77,15 @@ export function triggerHits(text: string): Map<TriggerClass, number[]> {
   let i = 0;
   while (i < n) {
     const c0 = text.charCodeAt(i);
-    if (c0 >= 0x30 && c0 <= 0x39) { // digit run
-      let j = i + 1;
-      while (j < n && (text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x39)) j++;
+    const k0 = CLASS[c0]!;
+    if (k0 === 0) { i++; continue; }
+    let j = i + 1;
+    while (j < n && CLASS[text.charCodeAt(j)] === k0) j++;
+    if (k0 === 2) { // digit run
       if (j - i === 4) push("year4", i);
       i = j;
       continue;
     }
-    if (!isLetter(c0)) { i++; continue; }
-    let j = i + 1;
-    while (j < n && isLetter(text.charCodeAt(j))) j++;
     const len = j - i, cl = text.charCodeAt(j - 1);
     let cls: TriggerClass[] | undefined, p = i;
     if (maybe(c0, cl, len)) cls = idx.get(text.slice(i, j));
@@ -107,6 +115,7 @@ function scanTriggered(r: Rule, positions: number[], ctx: Ctx, out: Cand[]): voi
       const m = re.exec(text);
       if (!m || m.index + m[0].length <= p) continue;
       const c = r.handle(m, ctx);
+      if (c === false) break; // vetoed: no reading of this keyword at all
       if (c && c.e > c.s) { out.push(c); done = m.index + m[0].length; break; }
       // rejected (e.g. «31 من فبراير»): a later start may still give a shorter valid reading («فبراير»)
     }
@@ -146,7 +155,7 @@ export function mergeWeekdayDate(cs: Cand[], text: string): Cand[] {
   const out: Cand[] = [];
   for (let i = 0; i < cs.length; i++) {
     const a = cs[i]!, b = cs[i + 1];
-    if (a.weekdayOnly && b && b.parts.precision === "day" && !b.weekdayOnly && /^[\s,،\-–]*(?:الموافق[\s,،]*)?$/.test(text.slice(a.e, b.s)) &&
+    if (a.weekdayOnly && b && b.parts.precision === "day" && !b.weekdayOnly && /^[\s,،\-–(]*(?:الموافق[\s,،(]*)?$/.test(text.slice(a.e, b.s)) &&
       b.rule !== "relative-day" && !b.rule.startsWith("relative-day")) {
       out.push({ ...b, s: a.s, rule: `weekday+${b.rule}` });
       i++;

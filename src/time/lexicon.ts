@@ -17,7 +17,11 @@ export interface LexiconFile {
   timesOfDay: string[];
   periodUnits: { unit: "week" | "month" | "year"; names: string[] }[];
   cues: Row<"shift">[];
+  /** «الأمين العام الحالي»: nouns after which «العام» means «general», not «the year» */
+  generalNounsBeforeAam: string[];
   demonstratives: string[];
+  /** «الأسبوع قبل الماضي»: the word that makes a past cue one step further back */
+  beforeLast: string[];
   monthParts: string[];
   futureCues: string[];
   futureVerbPrefix: string;
@@ -28,11 +32,17 @@ export interface LexiconFile {
   rangeStart: string[];
   rangeConnectors: string[];
   namedEventNouns: string[];
+  /** «مدينة 6 أكتوبر», «قوى 14 آذار»: a date that is part of a name is not a time expression */
+  datedNameNouns: string[];
+  agoWords: string[];
+  agoUnits: { unit: "day" | "week" | "month" | "year"; count: number; names: string[] }[];
+  countWords: Row<"count">[];
   decades: Row<"decade">[];
   centuries: Row<"century">[];
   decadeBlockersAfter: string[];
   ordinalDays: Row<"day">[];
   dateLineLabels: string[];
+  dateLineLabelsNeedColon: string[];
   dateLineNoise: string[];
 }
 
@@ -93,14 +103,17 @@ export function validateTimeData(months: MonthsFile, lex: LexiconFile): string[]
   checkRows(lex.decades, "decade", 0, 9, "decades");
   checkRows(lex.centuries, "century", 0, 30, "centuries");
   checkRows(lex.ordinalDays, "day", 1, 31, "ordinalDays");
+  checkRows(lex.countWords, "count", 2, 99, "countWords");
+  checkRows(lex.agoUnits, "count", 0, 2, "agoUnits");
+  for (const u of lex.agoUnits) if (!["day", "week", "month", "year"].includes(u.unit)) errs.push(`agoUnits: bad unit ${u.unit}`);
   if (new Set(lex.ordinalDays.map((o) => o.day)).size !== 31) errs.push("ordinalDays: need 1..31");
   for (const u of lex.periodUnits) {
     if (!["week", "month", "year"].includes(u.unit)) errs.push(`periodUnits: bad unit ${u.unit}`);
     nonEmpty(u.names, `periodUnits ${u.unit}`);
   }
-  for (const k of ["weekdayBlockersBefore", "weekdayBlockersAfter", "todayBlockersAfter", "timesOfDay", "demonstratives",
-    "monthParts", "namedEventNouns", "futureCues", "futureVerbStopPrefixes", "futureVerbStopWords", "yearWords", "yearAnchors", "rangeStart", "rangeConnectors", "decadeBlockersAfter",
-    "dateLineLabels", "dateLineNoise"] as const) nonEmpty(lex[k], k);
+  for (const k of ["weekdayBlockersBefore", "weekdayBlockersAfter", "todayBlockersAfter", "timesOfDay", "demonstratives", "beforeLast", "generalNounsBeforeAam",
+    "monthParts", "namedEventNouns", "datedNameNouns", "agoWords", "futureCues", "futureVerbStopPrefixes", "futureVerbStopWords", "yearWords", "yearAnchors", "rangeStart", "rangeConnectors", "decadeBlockersAfter",
+    "dateLineLabels", "dateLineLabelsNeedColon", "dateLineNoise"] as const) nonEmpty(lex[k], k);
   return errs;
 }
 
@@ -129,6 +142,8 @@ export interface TimeLexicon {
   decades: Map<string, number>;
   centuries: Map<string, number>;
   ordinals: Map<string, number>;
+  agoUnits: Map<string, { unit: "day" | "week" | "month" | "year"; count: number }>;
+  counts: Map<string, number>;
 }
 
 function index<K extends string>(rows: Row<K>[], key: K): Map<string, number> {
@@ -161,6 +176,8 @@ export function loadTimeLexicon(): TimeLexicon {
     decades: index(raw.decades, "decade"),
     centuries: index(raw.centuries, "century"),
     ordinals: index(raw.ordinalDays, "day"),
+    agoUnits: new Map(raw.agoUnits.flatMap((u) => u.names.map((n) => [normWord(n), { unit: u.unit, count: u.count }] as const))),
+    counts: index(raw.countWords, "count"),
   };
   return cached;
 }

@@ -12,47 +12,44 @@ export interface Normalized {
   map: Int32Array;
 }
 
-/** Characters dropped: harakat, tanween, shadda, sukun, superscript alef, tatweel, zero-width/bidi marks. */
-const DROP_G = /[\u064B-\u065F\u0670\u0640\u200C-\u200F\u061C]/g;
-/** Rare 1:1 replacements, done in one callback pass: digits, odd spaces, Persian letters, ٱ, Latin capitals. */
-const RARE = /[\u0660-\u0669\u06F0-\u06F9\u00A0\u2007\u2009\u200A\u202F\u06A9\u06CC\u0671A-Z]/g;
-function rare(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06f0 && c <= 0x06f9)) return String.fromCharCode((c & 0x0f) + 48);
-  if (c === 0x06a9) return "\u0643"; // ک → ك
-  if (c === 0x06cc) return "\u064A"; // ی → ي
-  if (c === 0x0671) return "\u0627"; // ٱ → ا
-  if (c >= 0x41 && c <= 0x5a) return String.fromCharCode(c + 32);
-  return " ";
-}
-
 /**
- * 1:1 replacements with native regex replaces (fast): أ إ آ → ا; ى → ي; ة → ه; plus the rare ones above.
- * Then drops (diacritics, tatweel, zero-width marks) with an offset map built from copied identity runs.
+ * One lookup table for every UTF-16 code unit: 0 = dropped (harakat, tanween, shadda, sukun, superscript alef,
+ * tatweel, zero-width/bidi marks), else the normalized unit: Arabic-Indic ٠-٩ and Persian ۰-۹ digits → ASCII;
+ * أ إ آ ٱ → ا; ى ی → ي; ة → ه; ک → ك; odd spaces → space; A-Z → a-z. Only 1:1 maps and drops, so offsets stay simple.
  */
+const TABLE = (() => {
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c;
+  for (let c = 0x064b; c <= 0x065f; c++) t[c] = 0;
+  for (const c of [0x0670, 0x0640, 0x200c, 0x200d, 0x200e, 0x200f, 0x061c]) t[c] = 0;
+  for (let c = 0; c <= 9; c++) { t[0x0660 + c] = 48 + c; t[0x06f0 + c] = 48 + c; }
+  for (const c of [0x0623, 0x0625, 0x0622, 0x0671]) t[c] = 0x0627;
+  t[0x0649] = 0x064a; t[0x06cc] = 0x064a; t[0x0629] = 0x0647; t[0x06a9] = 0x0643;
+  for (const c of [0x00a0, 0x2007, 0x2009, 0x200a, 0x202f]) t[c] = 0x20;
+  for (let c = 0x41; c <= 0x5a; c++) t[c] = c + 32;
+  return t;
+})();
+const decoder = new TextDecoder("utf-16le", { ignoreBOM: true }); // keep a leading U+FEFF: offsets must not shift
+let buf = new Uint16Array(8192);
+
+/** Single pass through the table into a UTF-16 buffer, decoded natively; the map is built only when units drop. */
 export function normalize(s: string): Normalized {
-  const t = s
-    .replace(/[\u0623\u0625\u0622]/g, "\u0627")
-    .replace(/\u0649/g, "\u064A")
-    .replace(/\u0629/g, "\u0647")
-    .replace(RARE, rare);
-  DROP_G.lastIndex = 0;
-  let d = DROP_G.exec(t);
-  if (d === null) return { text: t, map: identity(s.length) };
-  const id = identity(s.length);
-  const map = new Int32Array(s.length + 1);
-  let n = 0, from = 0, out = "";
-  while (d !== null) {
-    map.set(id.subarray(from, d.index), n); // kept run [from, d.index)
-    n += d.index - from;
-    out += t.slice(from, d.index);
-    from = d.index + 1;
-    d = DROP_G.exec(t);
+  const len = s.length;
+  if (buf.length < len) buf = new Uint16Array(Math.max(len, buf.length * 2));
+  let n = 0, map: Int32Array | null = null;
+  for (let i = 0; i < len; i++) {
+    const u = TABLE[s.charCodeAt(i)]!;
+    if (u === 0) {
+      if (map === null) { map = new Int32Array(len + 1); for (let k = 0; k < n; k++) map[k] = k; }
+      continue;
+    }
+    if (map !== null) map[n] = i;
+    buf[n++] = u;
   }
-  map.set(id.subarray(from, s.length + 1), n);
-  n += s.length - from;
-  out += t.slice(from);
-  return { text: out, map: map.subarray(0, n + 1) };
+  const text = decoder.decode(buf.subarray(0, n));
+  if (map === null) return { text, map: identity(len) };
+  map[n] = len;
+  return { text, map: map.subarray(0, n + 1) };
 }
 
 /** Identity offset map (shared, grown on demand; read-only for callers). */

@@ -2,7 +2,7 @@
  * Resolution helpers: turn calendar parts plus the publication date into ISO values.
  * Every function returns null rather than guessing when the publication date is missing or too coarse.
  */
-import { addMonths, dayNum, isValidDate, isoDay, isoMonth, weekday, type DayNum } from "./calendar.js";
+import { dayNum, isValidDate, isoDay, weekday, type DayNum } from "./calendar.js";
 
 /** The publication date as parts; d is null for a month-precision date. */
 export interface Pub { y: number; m: number; d: number | null }
@@ -86,4 +86,3 @@ export function nearestWeekday(n: DayNum, wd: number): DayNum {
   return n + diff;
 }
 
-export { addMonths, isoMonth };

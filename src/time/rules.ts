@@ -2,7 +2,7 @@
  * The parsers: each is a named regex over the normalized text plus a handler that turns a match into a candidate.
  * Patterns are compiled once from the lexicons in data/time/. Refiners (engine.ts) then merge candidates.
  */
-import { dayNum, hijriMonthSpan, hijriToDayNum, isValidDate, isoDay, isoMonth, isoWeek, isoYmd, addMonths } from "./calendar.js";
+import { hijriMonthSpan, hijriToDayNum, isValidDate, isoDay, isoMonth, isoWeek, isoYmd, addMonths } from "./calendar.js";
 import { alt, key, loadTimeLexicon, type TimeLexicon } from "./lexicon.js";
 import { normWord } from "./normalize.js";
 import {
@@ -39,7 +39,7 @@ export interface Ctx {
 }
 
 /** Keyword classes found by the engine's single word scan (see buildTriggerIndex). */
-export type TriggerClass = "month" | "hijri" | "weekday" | "relday" | "unit" | "decade" | "cue" | "year4";
+export type TriggerClass = "month" | "hijri" | "weekday" | "relday" | "unit" | "decade" | "cue" | "ago" | "year4";
 
 /** First word of every keyword → its trigger classes (clitic-free, normalized). "year4" is any 4-digit number. */
 export function buildTriggerIndex(lex: TimeLexicon): Map<string, TriggerClass[]> {
@@ -59,6 +59,7 @@ export function buildTriggerIndex(lex: TimeLexicon): Map<string, TriggerClass[]>
   add(lex.units.keys(), "unit");
   add(lex.decades.keys(), "decade");
   add(lex.cues.keys(), "cue");
+  add(lex.agoUnits.keys(), "ago");
   return idx;
 }
 
@@ -76,25 +77,23 @@ export interface Rule {
    * "#" allows a number. Lets the engine skip hopeless start positions without running the pattern.
    */
   starts?: Set<string>;
-  handle(m: RegExpExecArray, ctx: Ctx): Cand | null;
+  /** A candidate; null: no reading here (the engine may try a later start); false: veto the whole keyword hit. */
+  handle(m: RegExpExecArray, ctx: Ctx): Cand | null | false;
 }
 
 // ---------- regex building blocks ----------
-/**
- * Left word boundary (checked in code by the engine, see leftOk: a lookbehind at every position is ~10x slower).
- * Marks the rule's match as having to start a word, tolerating one glued proclitic (و ف ب ل): «والأحد», «بيناير».
- */
-const LB = "";
-/** Letters and digits of the normalized text (Arabic block letters, Latin lowercase, ASCII digits). */
+/** Letters of the normalized text (Arabic block letters, Latin lowercase). */
 export const LETTER = "[\\u0620-\\u064A\\u066E-\\u06D3a-z]";
-const ALNUM = "[\\u0620-\\u064A\\u066E-\\u06D3a-z0-9]";
 /** Left boundary for a number: not inside another number, amount or time. */
 const NB = "(?<![0-9.,:/\\u066B\\u066C])";
 const NOT_LETTER = `(?!${LETTER})`;
 const NOT_DIGIT = "(?![0-9]|[.,\\u066B][0-9])";
-void ALNUM;
 
-/** Word-start test used by the engine: not after a letter/digit, or after one proclitic letter that starts a word. */
+/**
+ * Word-start test used by the engine instead of a lookbehind in every pattern (a \p{L} lookbehind tried at every
+ * position made the scan ~10x slower): not after a letter/digit, or after one proclitic letter (و ف ب ل) that itself
+ * starts a word («والأحد», «بيناير», «و10»).
+ */
 export function leftOk(text: string, i: number): boolean {
   if (i === 0) return true;
   const p = text.charCodeAt(i - 1);
@@ -126,9 +125,28 @@ function before(ctx: Ctx, s: number, n = 60): string {
   const cut = Math.max(t.lastIndexOf("."), t.lastIndexOf("!"), t.lastIndexOf("؟"), t.lastIndexOf("\n"), t.lastIndexOf("?"));
   return cut >= 0 ? t.slice(cut + 1) : t;
 }
+/** Up to k words before offset s in the same sentence (within 50 chars), in text order. */
 function prevWords(ctx: Ctx, s: number, k: number): string[] {
-  const ws = before(ctx, s, 50).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  return ws.slice(-k);
+  const t = ctx.text, lo = Math.max(0, s - 50), out: string[] = [];
+  let i = s;
+  while (out.length < k && i > lo) {
+    while (i > lo && !isAlnum(t.charCodeAt(i - 1))) {
+      const c = t[i - 1]!;
+      if (c === "." || c === "!" || c === "?" || c === "؟" || c === "\n") return out.reverse();
+      i--;
+    }
+    const e = i;
+    while (i > lo && isAlnum(t.charCodeAt(i - 1))) i--;
+    if (e > i) out.push(t.slice(i, e));
+  }
+  return out.reverse();
+}
+/** Does the word at i open a clause (text start or punctuation before it, a glued و/ف aside)? */
+function clauseStart(text: string, i: number): boolean {
+  let k = i;
+  if (k > 0 && (text[k - 1] === "و" || text[k - 1] === "ف")) k--;
+  while (k > 0 && /\s/.test(text[k - 1]!)) k--;
+  return k === 0 || /[.!?؟،,:;]/.test(text[k - 1]!);
 }
 function nextText(ctx: Ctx, e: number, n = 30): string {
   return ctx.text.slice(e, e + n);
@@ -203,6 +221,8 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
   const wdBlockAfter = new Set(r.weekdayBlockersAfter.map(normWord));
   const decadeBlockAfter = r.decadeBlockersAfter.map(normWord);
   const namedEvent = new Set(r.namedEventNouns.map(normWord));
+  const datedName = new Set(r.datedNameNouns.map(normWord));
+  const generalNoun = new Set(r.generalNounsBeforeAam.map(normWord));
   const U = "gu";
   const firstWords = (...lists: Iterable<string>[]): Set<string> => {
     const out = new Set<string>();
@@ -251,10 +271,26 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
     },
   });
 
+  // hijri-numeric: «1445/9/1هـ», «01/09/1445 هـ» (Saudi and Gulf pages); the Hijri marker is required.
+  rules.push({
+    name: "hijri-numeric",
+    trigger: "year4",
+    lookback: 8,
+    starts: numStarts,
+    re: new RegExp(`(?:(?<y1>${NB}1[2-5]\\d\\d)([-/.])(?<m1>\\d{1,2})\\2(?<d1>\\d{1,2})|(?<d2>${NB}\\d{1,2})([-/.])(?<m2>\\d{1,2})\\6(?<y2>1[2-5]\\d\\d))${NOT_DIGIT}\\s*(?:ه|هجريه|هجري|للهجره)${NOT_LETTER}`, U),
+    handle(m) {
+      const g = m.groups!;
+      const hy = +(g.y1 ?? g.y2)!, hm = +(g.m1 ?? g.m2)!, hd = +(g.d1 ?? g.d2)!;
+      const n = hijriToDayNum(hy, hm, hd);
+      if (n === null) return null;
+      return mk(m.index, m.index + m[0].length, isoDay(n), "hijri-numeric", { precision: "day" }, true);
+    },
+  });
+
   // month-name: the main Gregorian rule, any naming system, with optional day (number or ordinal word), day range,
   // paired name («يونيو/حزيران», «حزيران (يونيو)»), month part («مطلع يناير»), year or cue («الماضي», «من العام المقبل»).
   const monthRe = new RegExp(
-    `${LB}(?:(?<part>${PARTS})\\s+)?` +
+    `(?:(?<part>${PARTS})\\s+)?` +
     `(?:(?:(?<rs>من|بين)\\s+)?(?<d1>${NB}\\d{1,2})\\s*(?<conn>-|–|الي|حتي|و)\\s*)?` +
     `(?:(?<dn>${NB}\\d{1,2})(?:st|nd|rd|th)?\\.?\\s*,?\\s*(?:من\\s+)?|(?<dord>${ORDS})\\s+من\\s+)?` +
     `(?<shahr>شهر\\s+)?(?<mon>${MONTHS})${NOT_LETTER}` +
@@ -305,9 +341,12 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
         how = g.cue ? `cue-${dir}` : dir === "future" ? "future-cue" : "pub-year";
       }
       const base = hasDay ? "day-month" : "month";
-      // «ثورة 25 يناير», «هجمات 11 سبتمبر»: a year-less date naming a past event says nothing about which year
-      if (hasDay && y === undefined && !g.cue && !g.yunit && namedEvent.has(stripClitic(prevWords(ctx, m.index, 1)[0] ?? ""))) {
-        return mk(s, e, null, `${base}:named-event`, { precision: "day", m: mon, d: day }, false);
+      if (hasDay && y === undefined && !g.cue && !g.yunit) {
+        const pw = stripClitic(prevWords(ctx, m.index, 1)[0] ?? "");
+        // «مدينة 6 أكتوبر», «قوى 14 آذار»: part of a name, not a date
+        if (datedName.has(pw) || datedName.has(pw.replace(/^ال/, ""))) return false;
+        // «ثورة 25 يناير», «هجمات 11 سبتمبر»: a year-less date naming a past event says nothing about which year
+        if (namedEvent.has(pw)) return mk(s, e, null, `${base}:named-event`, { precision: "day", m: mon, d: day }, false);
       }
       if (hasDay) {
         if (!isValidDate(2024, mon, day!)) return null; // impossible day (2024 is a leap year: 29 Feb allowed)
@@ -339,7 +378,7 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
     name: "month-day-year",
     trigger: "month",
     lookback: 0,
-    re: new RegExp(`${LB}(?<mon>${MONTHS})\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)(?<y>\\d{4})${NOT_DIGIT}`, U),
+    re: new RegExp(`(?<mon>${MONTHS})\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,\\s*|\\s+)(?<y>\\d{4})${NOT_DIGIT}`, U),
     handle(m) {
       const g = m.groups!;
       const mo = lex.gregorian.get(key(g.mon!))!, d = +g.d!, y = +g.y!;
@@ -355,7 +394,7 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
     lookback: 40,
     starts: hijriStarts,
     re: new RegExp(
-      `${LB}(?:(?<dn>${NB}\\d{1,2})\\s*(?:من\\s+)?|(?<dord>${ORDS})\\s+من\\s+)?(?:شهر\\s+)?(?<hm>${HIJRI})${NOT_LETTER}` +
+      `(?:(?<dn>${NB}\\d{1,2})\\s*(?:من\\s+)?|(?<dord>${ORDS})\\s+من\\s+)?(?:شهر\\s+)?(?<hm>${HIJRI})${NOT_LETTER}` +
       `\\s*(?:من\\s+)?(?:(?:عام|العام|سنه)\\s+)?(?<hy>1[2-5]\\d\\d)${NOT_DIGIT}(?:\\s*(?:ه|هجريه|هجري|للهجره)${NOT_LETTER})?`, U),
     handle(m) {
       const g = m.groups!;
@@ -379,7 +418,7 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
     lookback: 30,
     starts: yearStarts,
     re: new RegExp(
-      `${LB}(?:(?<rs>من|بين|منذ)\\s+)?(?:(?<yw>${YEARW}|الاعوام|السنوات)\\s*)?(?<y1>${NB}\\d{4})(?:\\s*م${NOT_LETTER})?` +
+      `(?:(?<rs>من|بين|منذ)\\s+)?(?:(?<yw>${YEARW}|الاعوام|السنوات)\\s*)?(?<y1>${NB}\\d{4})(?:\\s*م${NOT_LETTER})?` +
       `\\s*(?<conn>-|–|—|/|الي|حتي|و)\\s*(?:(?:${YEARW})\\s*)?(?<y2>\\d{4})${NOT_DIGIT}`, U),
     handle(m) {
       const g = m.groups!;
@@ -397,7 +436,7 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
     trigger: "year4",
     lookback: 14,
     starts: yearStarts,
-    re: new RegExp(`${LB}(?:${YEARW})\\s*(?<y>\\d{4})${NOT_DIGIT}(?:\\s*(?:ميلاديه|ميلادي|م)${NOT_LETTER})?`, U),
+    re: new RegExp(`(?:${YEARW})\\s*(?<y>\\d{4})${NOT_DIGIT}(?:\\s*(?:ميلاديه|ميلادي|م)${NOT_LETTER})?`, U),
     handle(m, ctx) {
       const y = +m.groups!.y!;
       if (!plausibleYear(y)) return null;
@@ -429,7 +468,7 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
     trigger: "decade",
     lookback: 12,
     starts: decadeStarts,
-    re: new RegExp(`${LB}(?:(?:عقد|حقبه)\\s+)?(?<dec>${DECADES})${NOT_LETTER}(?:\\s+(?:من\\s+)?(?<cent>${CENTS})${NOT_LETTER})?`, U),
+    re: new RegExp(`(?:(?:عقد|حقبه)\\s+)?(?<dec>${DECADES})${NOT_LETTER}(?:\\s+(?:من\\s+)?(?<cent>${CENTS})${NOT_LETTER})?`, U),
     handle(m, ctx) {
       const g = m.groups!;
       const after = nextText(ctx, m.index + m[0].length, 20).trimStart();
@@ -447,7 +486,7 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
     trigger: "relday",
     lookback: 24,
     starts: dayStarts,
-    re: new RegExp(`${LB}(?:(?<tod>${TODS})\\s+(?:يوم\\s+)?)?(?<rd>${RELDAYS})${NOT_LETTER}(?:\\s*[،,]?\\s*(?:يوم\\s+)?(?<wd>${WEEKDAYS})${NOT_LETTER})?`, U),
+    re: new RegExp(`(?:(?<tod>${TODS})\\s+(?:يوم\\s+)?)?(?<rd>${RELDAYS})${NOT_LETTER}(?:\\s*[،,]?\\s*(?:يوم\\s+)?(?<wd>${WEEKDAYS})${NOT_LETTER})?`, U),
     handle(m, ctx) {
       const g = m.groups!;
       const rd = key(g.rd!);
@@ -458,6 +497,10 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
         if (todayBlock.has(nw)) return null; // «اليوم العالمي», «اليوم التالي»…
         const pw = prevWords(ctx, m.index, 1)[0];
         if (pw === "مثل" || pw === "هذا") return null; // «في مثل هذا اليوم», «هذا اليوم»: not the publication day
+      }
+      // «غدا الوضع أكثر تعقيدا»: the verb «became» opens its clause and is followed by its subject
+      if (rd === "غدا" && !g.wd && !g.tod && clauseStart(ctx.text, m.index) && /^\s+ال/.test(nextText(ctx, m.index + m[0].length, 4))) {
+        return null;
       }
       const p = pubDay(ctx.pub);
       let rule = g.tod ? "time-of-day+relative-day" : "relative-day";
@@ -482,7 +525,7 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
     trigger: "weekday",
     lookback: 24,
     starts: dayStarts,
-    re: new RegExp(`${LB}(?:(?<tod>${TODS})\\s+)?(?:(?<yawm>يوم)\\s+)?(?<wd>${WEEKDAYS})${NOT_LETTER}(?:\\s+(?<cue>${CUES})${NOT_LETTER})?`, U),
+    re: new RegExp(`(?:(?<tod>${TODS})\\s+)?(?:(?<yawm>يوم)\\s+)?(?<wd>${WEEKDAYS})${NOT_LETTER}(?:\\s+(?<cue>${CUES})${NOT_LETTER})?`, U),
     handle(m, ctx) {
       const g = m.groups!;
       const nw = nextText(ctx, m.index + m[0].length, 12).trimStart().split(/[^\p{L}]/u)[0] ?? "";
@@ -530,19 +573,50 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
     },
   });
 
+  // ago: «قبل يومين», «قبل ثلاثة أيام», «منذ أسبوع», «قبل عام», «قبل 5 سنوات» → publication date minus the amount, at the
+  // unit's precision (day, ISO week, month, year). «قبل يوم من الانتخابات» counts from an event: not tagged.
+  const AGO = alt(r.agoWords), AGO_UNITS = alt(lex.agoUnits.keys()), COUNTS = alt(lex.counts.keys());
+  rules.push({
+    name: "ago",
+    trigger: "ago",
+    lookback: 16,
+    starts: firstWords(r.agoWords),
+    re: new RegExp(`(?:${AGO})\\s+(?:(?<n>${NB}\\d{1,2}|${COUNTS})\\s+)?(?<unit>${AGO_UNITS})${NOT_LETTER}`, U),
+    handle(m, ctx) {
+      const g = m.groups!;
+      const after = nextText(ctx, m.index + m[0].length, 6);
+      if (/^\s+(?:من|علي)\s/.test(after)) return null; // «قبل يوم من …»: relative to an event
+      if (/^\s*(?:\d|ال)/.test(after)) return null; // «قبل عام 2000», «منذ يوم الأحد»: another expression's words
+      const u = lex.agoUnits.get(key(g.unit!))!;
+      const n = g.n ? (/^\d/.test(g.n) ? +g.n : lex.counts.get(key(g.n))!) : u.count;
+      if (!n || (g.n && u.count !== 0) || (!g.n && u.count === 0)) return null; // «قبل أيام»: vague; «قبل 3 يومين»: broken
+      const rule = `ago:${u.unit}`;
+      const pub = ctx.pub, p = pubDay(pub);
+      let v: string | null = null;
+      if (u.unit === "day" && p !== null) v = isoDay(p - n);
+      else if (u.unit === "week" && p !== null) v = isoWeek(p - 7 * n);
+      else if (u.unit === "month" && pub) { const a = addMonths(pub.y, pub.m, -n); v = isoMonth(a.y, a.m); }
+      else if (u.unit === "year" && pub) v = String(pub.y - n);
+      return mk(m.index, m.index + m[0].length, v, rule, { precision: u.unit === "day" ? "day" : u.unit === "week" ? "week" : u.unit === "month" ? "month" : "year" }, false);
+    },
+  });
+
   // relative-period: «الأسبوع المقبل», «الشهر الماضي», «العام الجاري», «هذا العام», «أواخر الشهر الماضي», «مطلع العام».
   rules.push({
     name: "relative-period",
     trigger: "unit",
     lookback: 24,
     starts: periodStarts,
-    re: new RegExp(`${LB}(?:(?<part>${PARTS})\\s+)?(?:(?<dem>${DEMS})\\s+)?(?<unit>${UNITS})${NOT_LETTER}(?:\\s+(?<cue>${CUES})${NOT_LETTER})?`, U),
+    re: new RegExp(`(?:(?<part>${PARTS})\\s+)?(?:(?<dem>${DEMS})\\s+)?(?<unit>${UNITS})${NOT_LETTER}(?:\\s+(?:(?<bl>${alt(r.beforeLast)})\\s+)?(?<cue>${CUES})${NOT_LETTER})?`, U),
     handle(m, ctx) {
       const g = m.groups!;
       if (!g.dem && !g.cue && !g.part) return null; // bare «العام», «الشهر»: generic
       if (!g.cue && /^\s*\d/.test(nextText(ctx, m.index + m[0].length, 3))) return null; // «مطلع العام 2024»: year-word's
       const unit = lex.units.get(key(g.unit!))!;
-      const shift = g.cue ? lex.cues.get(key(g.cue))! : 0;
+      let shift = g.cue ? lex.cues.get(key(g.cue))! : 0;
+      if (g.bl) { if (shift !== -1) return null; shift = -2; } // «العام قبل الماضي»: the year before last
+      // «المدعي العام الحالي», «الأمين العام السابق»: «العام» = «general» after these nouns
+      if (!g.part && !g.dem && key(g.unit!) === "العام" && generalNoun.has(stripClitic(prevWords(ctx, m.index, 1)[0] ?? ""))) return false;
       const rule = `relative-period:${unit}${shift < 0 ? "-past" : shift > 0 ? "-next" : "-current"}`;
       const s = m.index, e = m.index + m[0].length;
       const pub = ctx.pub;
@@ -557,4 +631,3 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
   return rules;
 }
 
-export { dayNum };

@@ -96,6 +96,8 @@ test("Hijri dates are converted with the Umm al-Qura calendar", () => {
   assert.equal(val("أعلن ذلك في 10 ذي الحجة 1444هـ", null, "الحجة"), "2023-06-28");
   assert.equal(val("خلال شهر رمضان 1445 هـ", null, "رمضان"), "2024-03-11/2024-04-09");
   assert.deepEqual(tagTimes("ارتفعت الحرارة إلى صفر درجة", "2024-01-01"), []);
+  assert.equal(val("صدر في 1445/9/1هـ", null, "1445"), "2024-03-11");
+  assert.equal(val("صدر في 01/09/1445 هـ", null, "1445"), "2024-03-11");
 });
 
 test("years, ranges and decades", () => {
@@ -110,6 +112,9 @@ test("years, ranges and decades", () => {
   assert.equal(val("ازدهرت الصناعة في خمسينيات القرن الماضي", null, "خمسينيات"), "195");
   assert.equal(val("يتوقع أن ينمو القطاع في ثلاثينيات القرن الحالي", null, "ثلاثينيات"), "203");
   assert.deepEqual(tagTimes("كان في العشرينيات من عمره", null), []);
+  assert.equal(val("تجرى الانتخابات صيف 2025", null, "2025"), "2025");
+  assert.equal(val("أعلن ذلك يوم السبت (9 ديسمبر 2023)", null, "ديسمبر"), "2023-12-09");
+  assert.equal(tag("أعلن ذلك يوم السبت (9 ديسمبر 2023)", null, "ديسمبر").text, "يوم السبت (9 ديسمبر 2023");
   assert.deepEqual(tagTimes("في عام 1446 هـ", null), []); // a Hijri year is not a Gregorian one
 });
 
@@ -129,6 +134,9 @@ test("relative days, resolved against publication and null without it", () => {
   assert.equal(val("يصل الوزير غدا إلى", pub, "غدا"), "2023-09-14");
   assert.equal(val("يصل الوزير بعد غد إلى", pub, "بعد غد"), "2023-09-15");
   assert.equal(val("يصل الوزير صباح الغد إلى", pub, "الغد"), "2023-09-14");
+  assert.equal(tag("يصل الوزير يوم غد إلى", pub, "غد").text, "يوم غد");
+  assert.equal(val("يصل الوزير يوم غد إلى", pub, "غد"), "2023-09-14");
+  assert.equal(val("وصل الوزير يوم أمس إلى", pub, "أمس"), "2023-09-12");
   assert.equal(val("قال الوزير أمس الثلاثاء إن", pub, "أمس"), "2023-09-12");
   assert.equal(val("قال الوزير اليوم الأربعاء إن", pub, "اليوم"), "2023-09-13");
   assert.equal(val("وقع الانفجار مساء أمس في", pub, "أمس"), "2023-09-12");
@@ -140,6 +148,9 @@ test("relative days, resolved against publication and null without it", () => {
   assert.deepEqual(tagTimes("احتفل العالم باليوم العالمي للمياه", pub), []);
   assert.deepEqual(tagTimes("في اليوم التالي للهجوم", pub), []);
   assert.deepEqual(tagTimes("بناء جيل الغد", pub), []);
+  assert.deepEqual(tagTimes("وغدا الوضع أكثر تعقيدا بعد الانسحاب", pub), []); // «became»
+  assert.equal(val("يصل الوفد غدا الخميس", pub, "غدا"), "2023-09-14");
+  assert.equal(val("قال إن الحكومة ستجتمع غدا.", pub, "غدا"), "2023-09-14");
 });
 
 test("weekdays: most recent on or before publication by default, future with a cue, explicit cues", () => {
@@ -186,10 +197,29 @@ test("relative periods: week, month, year; current, past, next; month parts", ()
   assert.equal(val("عقدت القمة الشهر الماضي", "2024-01-05", "الشهر"), "2023-12");
   assert.equal(val("عقدت القمة الأسبوع الماضي", "2024-01-03", "الأسبوع"), "2023-W52");
   assert.equal(val("عقدت القمة العام الماضي", null, "العام"), null);
+  assert.equal(val("عقدت القمة العام قبل الماضي", pub, "العام"), "2022");
+  assert.equal(val("عقدت القمة الأسبوع قبل الماضي", pub, "الأسبوع"), "2024-W22");
   assert.equal(val("عقدت القمة الشهر الماضي", "2024-06", "الشهر"), "2024-05");
   assert.equal(val("عقدت القمة الأسبوع الماضي", "2024-06", "الأسبوع"), null);
   assert.deepEqual(tagTimes("قال إن العام كان صعبا", pub), []);
+  assert.deepEqual(tagTimes("قال المدعي العام الحالي إن التحقيق مستمر", pub), []);
+  assert.equal(val("أجريت الانتخابات العام الماضي", pub, "العام"), "2023");
   assert.equal(isoWeek(dayNum(2021, 1, 3)), "2020-W53");
+});
+
+test("ago: «قبل يومين», «قبل ثلاثة أيام», «منذ أسبوع», «قبل عامين»; not «قبل يوم من …» nor vague «قبل أيام»", () => {
+  const pub = "2024-03-02";
+  assert.equal(val("وصل الوفد قبل يومين", pub, "يومين"), "2024-02-29");
+  assert.equal(val("وصل الوفد قبل ثلاثة أيام", pub, "أيام"), "2024-02-28");
+  assert.equal(val("وصل الوفد منذ أسبوع", pub, "أسبوع"), "2024-W08");
+  assert.equal(val("وصل الوفد قبل شهرين", pub, "شهرين"), "2024-01");
+  assert.equal(val("وصل الوفد قبل عامين", pub, "عامين"), "2022");
+  assert.equal(val("وصل الوفد قبل 5 سنوات", pub, "سنوات"), "2019");
+  assert.equal(val("وصل الوفد قبل يومين", null, "يومين"), null);
+  assert.deepEqual(tagTimes("وصل الوفد قبل يوم من الانتخابات", pub), []);
+  assert.deepEqual(tagTimes("وصل الوفد قبل أيام", pub), []);
+  assert.equal(tag("تأسست الشركة قبل عام 2000", pub, "عام").value, "2000");
+  assert.equal(tag("ينتظر الوفد منذ يوم الأحد", pub, "الأحد").value, "2024-02-25");
 });
 
 test("year-less dates and months take the year from publication; cues pick past or next", () => {
@@ -214,6 +244,8 @@ test("year-less dates and months take the year from publication; cues pick past 
   assert.equal(val("في ذكرى ثورة 25 يناير خرج المتظاهرون", "2024-06-14", "يناير"), null);
   assert.equal(tag("منذ هجمات 11 سبتمبر تغيرت السياسة", "2024-06-14", "سبتمبر").rule, "day-month:named-event");
   assert.equal(val("منذ هجمات 11 سبتمبر 2001 تغيرت السياسة", "2024-06-14", "سبتمبر"), "2001-09-11");
+  assert.deepEqual(tagTimes("افتتح مستشفى جديد في مدينة 6 أكتوبر", "2024-06-14"), []);
+  assert.deepEqual(tagTimes("رفضت قوى 14 آذار المبادرة", "2024-06-14"), []);
 });
 
 test("day ranges", () => {
@@ -238,11 +270,13 @@ test("parseDateLine: absolute dates of date lines in any format", () => {
 
 test("isDateLine: short date lines yes, sentences no", () => {
   for (const l of ["تاريخ النشر: 13th, September 2023 GMT", "نشر في 5 مارس 2024 - 10:30 ص", "آخر تحديث: الأحد 12 ذو القعدة 1445",
-    "Published: June 14, 2024", "الثلاثاء 19 نوفمبر 2024", "2024-06-14T08:00:00+03:00", "24/1/2024 10:30 م", "آخر تحديث منذ ساعتين"]) {
+    "Published: June 14, 2024", "الثلاثاء 19 نوفمبر 2024", "2024-06-14T08:00:00+03:00", "24/1/2024 10:30 م", "آخر تحديث منذ ساعتين",
+    "منذ 3 ساعات", "قبل يومين", "Date: 2024-06-14", "التاريخ: 14/6/2024", "آخر تحديث: أمس"]) {
     assert.equal(isDateLine(l), true, l);
   }
   for (const l of ["قال الوزير في 5 مارس 2024 إن المحادثات ستستمر", "التقى الرئيس نظيره الفرنسي في باريس",
-    "أعلنت الحكومة الثلاثاء عن خطة جديدة لدعم المزارعين", ""]) {
+    "أعلنت الحكومة الثلاثاء عن خطة جديدة لدعم المزارعين", "منذ سنوات طويلة والشعب ينتظر", "تاريخ العلاقات بين البلدين طويل",
+    "نشر الجيش قوات إضافية على الحدود", "نشر في الصحف المحلية تقرير عن الفساد", ""]) {
     assert.equal(isDateLine(l), false, l);
   }
 });
