@@ -131,7 +131,7 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
     if (!p.ok) return p.res;
     const { q, ...rest } = p.data;
     const r = store.search(q, rest);
-    return c.json({ total: r.total, limit: p.data.limit, offset: p.data.offset, query: r.query, results: r.results });
+    return c.json({ total: r.total, total_exact: r.total_exact ?? true, limit: p.data.limit, offset: p.data.offset, query: r.query, results: r.results });
   });
 
   app.get("/api/entities", (c) => {

@@ -1,8 +1,9 @@
 /**
  * Entity linker benchmark: KB load + index build time (cold), then linking throughput on one core and RSS.
  * Targets: ≥ 1,000 articles/s, load < 1 s, RSS < 300 MB.
- * Throughput is measured in CPU time of this process (process.cpuUsage), so a busy machine does not distort the
- * single-core figure; the wall-clock figure is reported too.
+ * `articlesPerSec` is wall-clock throughput of the single-threaded linker (like the other stage benches);
+ * `articlesPerSecCpu` divides by the process CPU time instead — lower than the truth on an idle machine (V8's GC
+ * helper threads add CPU time) but stable when other processes compete for the cores.
  */
 import { clearKbCache, loadKb } from "../kb/index.js";
 import { buildKbIndex, linkEntities } from "../entities/index.js";
@@ -14,7 +15,7 @@ const cpuMs = (): number => {
 
 export async function benchEntities(articles: { body: string; published: string | null }[]): Promise<{
   articlesPerSec: number;
-  articlesPerSecWall: number;
+  articlesPerSecCpu: number;
   kbPerSec: number;
   loadMs: number;
   loadMsWall: number;
@@ -30,9 +31,12 @@ export async function benchEntities(articles: { body: string; published: string 
   const loadMsWall = Math.round(performance.now() - t0);
   const rss = () => Math.round(process.memoryUsage().rss / 1048576);
   if (articles.length === 0) {
-    return { articlesPerSec: 0, articlesPerSecWall: 0, kbPerSec: 0, loadMs, loadMsWall, rssMB: rss(), kbEntries: kb.entries.length };
+    return { articlesPerSec: 0, articlesPerSecCpu: 0, kbPerSec: 0, loadMs, loadMsWall, rssMB: rss(), kbEntries: kb.entries.length };
   }
-  for (const a of articles.slice(0, 50)) linkEntities(a.body, { published: a.published, kb }); // warm-up (JIT, caches)
+  // warm-up (JIT, per-word caches): every article at least once, and at least 300 ms
+  const tw = performance.now();
+  do for (const a of articles) linkEntities(a.body, { published: a.published, kb });
+  while (performance.now() - tw < 300);
   const bytes = articles.reduce((s, a) => s + Buffer.byteLength(a.body), 0);
   let n = 0;
   let rounds = 0;
@@ -42,13 +46,13 @@ export async function benchEntities(articles: { body: string; published: string 
     for (const a of articles) linkEntities(a.body, { published: a.published, kb });
     n += articles.length;
     rounds++;
-  } while (cpuMs() - c1 < 1000);
+  } while (performance.now() - t1 < 1000);
   const cpuSecs = (cpuMs() - c1) / 1000;
   const wallSecs = (performance.now() - t1) / 1000;
   return {
-    articlesPerSec: Math.round(n / cpuSecs),
-    articlesPerSecWall: Math.round(n / wallSecs),
-    kbPerSec: Math.round((bytes * rounds) / 1024 / cpuSecs),
+    articlesPerSec: Math.round(n / wallSecs),
+    articlesPerSecCpu: Math.round(n / cpuSecs),
+    kbPerSec: Math.round((bytes * rounds) / 1024 / wallSecs),
     loadMs,
     loadMsWall,
     rssMB: rss(),

@@ -31,6 +31,9 @@ export const titlesFileSchema = z.object({
   description: z.string(),
   titles: z.array(titleSchema),
   modifiers: z.array(z.string().min(1)),
+  former: z.array(z.string().min(1)),
+  igoDesignators: z.array(z.object({ forms: z.array(z.string().min(1)).min(1), igo: z.string().min(2) })),
+  honorifics: z.array(z.string().min(1)),
 });
 
 export const cueSchema = z.object({
@@ -56,8 +59,14 @@ export const cuesFileSchema = z.object({
 
 export interface LinkerData {
   titles: TitleDef[];
-  /** title modifiers («السابق», «آنذاك»), as phrases */
+  /** title modifiers («السابق», «آنذاك», «الحالي»), as phrases */
   modifiers: string[];
+  /** the modifiers that mark a past office */
+  former: Set<string>;
+  /** honorifics before a short form («الرئيس السيسي») */
+  honorifics: string[];
+  /** adjectives scoping a title to an IGO («الأممي» → UN) */
+  igoDesignators: { forms: string[]; igo: string }[];
   cues: CueDef[];
   /** normalized stopwords */
   stop: Set<string>;
@@ -83,6 +92,9 @@ export function loadLinkerData(): LinkerData {
   cached = {
     titles: titles.titles,
     modifiers: titles.modifiers,
+    former: new Set(titles.former.map((f) => normalizeForMatch(f).trim())),
+    igoDesignators: titles.igoDesignators,
+    honorifics: titles.honorifics,
     cues: cues.cues,
     stop: new Set(cues.stop.map(normalizeForMatch)),
     generic: new Set(cues.generic.map(normalizeForMatch)),

@@ -51,6 +51,8 @@ const ENTRIES: KbEntry[] = [
     aliases: ["الخارجية الكورية الشمالية"], country: "PRK", sector: "GOV" }),
   base({ id: "Q4173083", type: "person", name: { ar: "دميتري بيسكوف", en: "Dmitry Peskov" }, short: ["بيسكوف"], country: "RUS",
     roles: [{ office: "spokesperson", country: "RUS", igo: null, sector: "GOV", from: "2012-05-22", to: null }] }),
+  base({ id: "Q58311", type: "person", name: { ar: "عبد الفتاح السيسي", en: "Abdel Fattah el-Sisi" }, short: ["السيسي"], country: "EGY",
+    roles: [{ office: "head_of_state", country: "EGY", igo: null, sector: "GOV", from: "2014-06-08", to: null }] }),
   base({ id: "Q6183197", type: "person", name: { ar: "جيروم باول", en: "Jerome Powell" }, short: ["باول"], country: "USA",
     roles: [{ office: "central_bank_governor", country: "USA", igo: null, sector: "GOV", from: "2018-02-05", to: null }] }),
 ];
@@ -181,6 +183,7 @@ test("unknown organizations and places from cues", () => {
   const k = es.find((e) => e.name.ar === "كامتشاتكا");
   assert.equal(k?.type, "place");
   assert.equal(k?.country, "RUS", "country from the nisba in its sentence");
+  assert.equal(k?.country_rule, "sentence_country");
   assert.ok(es.find((e) => e.name.ar === "الغد الجديد"));
   // generic words after a cue are not names
   const none = link("نقلت وكالة الأنباء الرسمية عن مصدر في منطقة عسكرية حساسة.");
@@ -301,4 +304,76 @@ test("model numbers join the name; named events only on request", () => {
   assert.equal(byId(es, "rasd:event:cold-war"), undefined);
   const all = link(body, "2024-01-01", { types: ["person", "organization", "country", "place", "facility", "weapon", "event"] });
   assert.ok(byId(all, "rasd:event:cold-war"));
+});
+
+test("IGO designators and non-former modifiers", () => {
+  const a = link("وصل المبعوث الأممي خالد الصافي إلى العاصمة.");
+  const p = a.find((e) => !e.known)!;
+  assert.equal(p.name.ar, "خالد الصافي");
+  assert.equal(p.igo, "UN");
+  // «الحالي» is not a former office: the title still resolves
+  const b = link("قال الرئيس الأمريكي الحالي إن الاتفاق جيد.", "2023-05-01", { includeTitleOnly: true });
+  assert.ok(byId(b, "Q6279"));
+});
+
+test("short forms: nearest antecedent locally, the topical entity after a paragraph break", () => {
+  const body = [
+    "التقى كيم جونغ أون وفدا روسيا في بيونغ يانغ.",
+    "وقال نائب وزير الخارجية الكوري الجنوبي كيم هونغ كيون إن سيول قلقة.",
+    "وأضاف كيم أن الحلفاء يتابعون الوضع.",
+    "",
+    "وفي شأن آخر، زار مسؤولون المنطقة.",
+    "",
+    "وكان كيم قد تولى السلطة عام 2011.",
+  ].join("\n");
+  const es = link(body);
+  checkOffsets(body, es);
+  const khk = es.find((e) => e.name.ar === "كيم هونغ كيون")!;
+  assert.equal(khk.mentions.length, 2, "the next paragraph's «كيم» is the deputy minister");
+  const kju = byId(es, "Q56226")!;
+  assert.equal(kju.mentions.length, 2, "two paragraphs later «كيم» is the leader again");
+  assert.equal(kju.mentions[1]!.rule, "short_topical");
+});
+
+test("cue names: construct phrases and agreeing adjectives are not names; places named after people", () => {
+  assert.equal(link("أقامت القوات منطقة عازلة ومنطقة خفض التصعيد قرب الحدود.").length, 0);
+  const es = link("هبطت الطائرة في مطار دونالد ترامب الدولي.");
+  const f = es.find((e) => e.type === "facility")!;
+  assert.equal(f.name.ar, "مطار دونالد ترامب");
+  assert.equal(f.country, "USA");
+  assert.equal(f.known, false);
+  assert.equal(byId(es, "Q22686"), undefined, "the namesake is not mentioned as a person");
+});
+
+test("article-word surnames need an antecedent or an honorific", () => {
+  assert.equal(link("وقال السيسي إن مصر تدعم الحل.").length, 0, "«السيسي» alone is not safe (article word)");
+  const es = link("وقال الرئيس السيسي إن بلاده تدعم الحل.");
+  assert.equal(es[0]?.id, "Q58311");
+  assert.equal(es[0]?.mentions[0]?.text, "السيسي");
+  assert.equal(es[0]?.mentions[0]?.rule, "short_titled");
+});
+
+test("discovered spelling variants merge; adjectives and taa nouns are not fuzzy names", () => {
+  const es = link('نقل موقع دايلي ميل الخبر، وقال مصدر لصحيفة ديلي ميل إن الأمر صحيح.');
+  const dm = es.filter((e) => !e.known);
+  assert.equal(dm.length, 1);
+  assert.equal(dm[0]!.mentions.length, 2);
+  const kb2 = makeKb([...ENTRIES, base({ id: "Q2001", type: "place", name: { ar: "الرمادي", en: "Ramadi" }, country: "IRQ" }),
+    base({ id: "Q2002", type: "place", name: { ar: "حماة", en: "Hama" }, country: "SYR" })]);
+  const l2 = (b: string) => linkEntities(b, { published: "2024-01-01", kb: kb2 });
+  assert.equal(l2("صبغ الشعر الرمادي بلون جديد.").length, 0, "«الشعر الرمادي» = grey hair");
+  assert.equal(l2("وصل الوفد إلى الرمادي أمس.")[0]?.id, "Q2001");
+  assert.equal(l2("طالبوا بتوفير حماية دولية.").length, 0, "«حماية» is not «حماة»");
+});
+
+test("name shapes: a third word must close the name; honorifics between title and name", () => {
+  const a = link("وأكد مدير الوكالة بيل نيلسون نجاح المهمة.");
+  assert.equal(a.find((e) => !e.known)?.name.ar, "بيل نيلسون");
+  const b = link("قال رئيس الوزراء الروسي الدكتور ميخائيل ميشوستين إن الاقتصاد صامد.");
+  const p = b.find((e) => e.type === "person")!;
+  assert.equal(p.name.ar, "ميخائيل ميشوستين");
+  assert.equal(p.country, "RUS");
+  // a short one-word alias is not met fuzzily («أرينا» arena vs a 4-letter alias)
+  const kb2 = makeKb([...ENTRIES, base({ id: "Q3001", type: "organization", name: { ar: "إرنا", en: "IRNA" }, country: "IRN" })]);
+  assert.equal(linkEntities("أقيمت المباراة في ملعب المملكة أرينا.", { published: "2024-01-01", kb: kb2 }).length, 0);
 });

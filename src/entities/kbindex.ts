@@ -76,6 +76,10 @@ export interface KbIndex {
   metonym: TokenTrie<KbEntry>;
   titles: TokenTrie<TitleDef>;
   modifiers: TokenTrie<string>;
+  /** IGO adjectives → IGO code */
+  igoAdj: TokenTrie<string>;
+  /** honorific phrases, normalized words joined by a space («الرئيس», «رئيس الوزراء») */
+  honorifics: Set<string>;
   cues: TokenTrie<CueDef>;
   /** per-word transliteration keys of the aliases the fuzzy tier may take (non-strict) → candidates */
   translitWords: TokenTrie<TranslitForm>;
@@ -133,7 +137,8 @@ function withoutArticle(words: string[]): string[] {
 
 /**
  * Safe short form rule: a person's short form may link WITHOUT an antecedent in the article when
- * (1) it is one word of ≥ 4 letters, (2) it is the last word of the person's Arabic name (a surname),
+ * (1) it is one word of ≥ 4 letters written without the article (an article word — «المهندس», «الضيف», «البرهان» —
+ * is too often an ordinary noun), (2) it is the last word of the person's Arabic name or of an alias (a surname),
  * (3) no other KB entry uses that word in its name, aliases or short forms, (4) it is not a stop/generic word,
  * and (5) the person holds or held an office in the KB (a public figure news refer to by surname: «بوتين»).
  */
@@ -141,7 +146,7 @@ function isSafeShort(e: KbEntry, short: string, wordOwners: Map<string, Set<stri
   const w = phraseWords(short);
   if (w.length !== 1) return false;
   const s = w[0]!;
-  if (s.length < 4) return false;
+  if (s.length < 4 || hasArticleWord(short)) return false;
   // the last word of the name or of an alias («بوتن» for «فلاديمير بوتن»)
   const lastWords = entryNames(e).map((f) => phraseWords(f).at(-1));
   if (!lastWords.includes(s)) return false;
@@ -166,7 +171,9 @@ export function buildKbIndex(kb: Kb): KbIndex {
   const titles = new TokenTrie<TitleDef>();
   const cues = new TokenTrie<CueDef>();
   const modifiers = new TokenTrie<string>();
-  for (const m of data.modifiers) modifiers.add(m, m);
+  for (const m of data.modifiers) modifiers.add(m, phraseWords(m).join(" "));
+  const igoAdj = new TokenTrie<string>();
+  for (const g of data.igoDesignators) for (const f of g.forms) igoAdj.add(f, g.igo);
   const holders = new Map<string, Holder[]>();
   const countries = new Map<string, KbEntry>();
   const nameStops = new Set<string>();
@@ -261,6 +268,8 @@ export function buildKbIndex(kb: Kb): KbIndex {
     metonym,
     titles,
     modifiers,
+    igoAdj,
+    honorifics: new Set(data.honorifics.map((h) => phraseWords(h).join(" "))),
     cues,
     translitWords,
     collapsedWords,

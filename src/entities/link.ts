@@ -1,21 +1,28 @@
 /**
  * The entity linker: body text → linked entities with mentions (offsets into the original body).
  *
- * Passes (each mention records the rule that produced it in `rule`):
- * 1. kb_exact / kb_translit — KB names and aliases over normalized tokens (token trie, clitics on the first word,
- *    longest match), then a transliteration-key fallback for uncovered windows. Ambiguous aliases are resolved by
- *    the countries present in the article, else dropped.
- * 2. title_* — title phrases («الرئيس الروسي», «وزير خارجية روسيا», «المتحدث باسم الكرملين»): a following name is
- *    the person (KB match, or a discovered person typed by the title); without a name, a resolvable title links to
- *    the KB person holding the office for that country at the publication date.
- * 3. cue_* — discovery cues («وكالة X», «صحيفة "X"», «منطقة X»): unknown organizations, places, facilities.
- * 4. repeat / short_* — later full repeats of discovered names, and short forms («كيم», «بوتين», «فادي») joined to
- *    the nearest preceding compatible entity.
- * 5. sentence_country — a discovered entity without a country takes the single country named in its sentence.
+ * Passes; each mention records the rule that produced it in `rule`:
+ * 1. KB names over normalized tokens (token trie, clitics on the first word, longest match):
+ *    kb_exact (+model_number for «هواسونغ-11»); then, on windows no exact match touched, kb_collapsed (equal up to
+ *    doubled letters) and kb_translit (per-word transliteration keys + weighted edit distance). Guards: common-word
+ *    aliases, ة vs ه, adjectives after a definite noun, hamza/taa words never fuzzy. Ambiguous aliases are resolved
+ *    by the countries present in the article, else by type, else dropped.
+ * 2. Titles («الرئيس الروسي», «وزير خارجية روسيا», «المتحدث باسم الكرملين», «السفير الأمريكي لدى إسرائيل»):
+ *    a following name (also after a comma) is the person — a KB match, or a discovered person (title_name:<office>);
+ *    a name before «، TITLE» likewise (title_apposition:<office>); without a name, a resolvable title links to the
+ *    KB person holding the office for that country at the publication date (title_holder:<office>).
+ * 3. Discovery cues («وكالة X», «صحيفة "X"», «منطقة X», «مطار رفيق الحريري»): cue_name:<type>, cue_quoted:<type>,
+ *    cue_named_after:<type>. Discovered ids: rasd:<type>:<romanized-name>-<hash>, stable across articles.
+ * 4. merge_surname / merge_variant: discovered duplicates («بوتين» / «فلاديمير بوتين», «دايلي ميل» / «ديلي ميل»).
+ * 5. repeat (a discovered name again) and short forms: short_antecedent (nearest mention in this or the previous
+ *    paragraph), short_topical (else the candidate introduced first), short_titled (after an honorific:
+ *    «الرئيس السيسي»), short_safe (an unambiguous surname alone, see kbindex isSafeShort).
+ * 6. Countries of discovered entities without one: country_rule sentence_country | article_country.
  *
  * Mention offsets EXCLUDE a clitic prefix written as such («وروسيا» → «روسيا»); for «لل» + noun («للولايات») the
  * whole word is kept (the stem «الولايات» is not written in the text). Country nisba adjectives never create
- * entities; they only give titles and discovered names their country.
+ * entities; they only give titles and discovered names their country. Named events and "other" are left out unless
+ * `types` asks for them; persons known only through a title unless `includeTitleOnly`.
  */
 import { createHash } from "node:crypto";
 import type { Entity, EntityType, Mention } from "../record.js";
@@ -66,6 +73,8 @@ export interface LinkedMention extends Mention {
 }
 export interface LinkedEntity extends Entity {
   mentions: LinkedMention[];
+  /** when the country is a guess from context: "sentence_country" | "article_country" */
+  country_rule?: string;
 }
 
 type MentionKind = "name" | "short" | "title";
@@ -235,8 +244,12 @@ class Linker {
         mentions: [],
       };
       if (e.type === "person") {
+        // sector and IGO from the office held at the publication date (the UN Secretary-General → UN)
         const role = (e.roles ?? []).find((r) => roleActiveAt(r, this.published));
-        if (role) id.sector = role.sector ?? id.sector;
+        if (role) {
+          id.sector = role.sector ?? id.sector;
+          id.igo = role.igo ?? id.igo;
+        }
       }
       this.idents.set(e.id, id);
     }
@@ -264,6 +277,21 @@ class Linker {
     }
     return ident;
   }
+  /** A discovered entity over words [from, to) whose first word may carry a clitic (skip normalized chars). */
+  discoveredSpan(type: EntityType, from: number, to: number, skip: number, country: string | null, sector: string | null): Ident {
+    const t0 = this.w[from]!.tok;
+    const start = skip > 0 ? this.nmap[t0.nstart + skip]! : t0.start;
+    const text = this.body.slice(start, this.w[to - 1]!.tok.end);
+    const id = discoveredId(type, text);
+    let ident = this.idents.get(id);
+    if (!ident) {
+      const ws = [this.norms[from]!.slice(skip), ...this.norms.slice(from + 1, to)] as string[];
+      ident = { id, entry: null, type, country, igo: null, sector, nameAr: text, nameEn: null, mentions: [], words: ws, shorts: [] };
+      this.idents.set(id, ident);
+    }
+    return ident;
+  }
+
   isNameStop(s: string): boolean {
     const d = this.ix.data;
     return d.stop.has(s) || d.generic.has(s) || this.ix.nameStops.has(s);
@@ -331,6 +359,20 @@ class Linker {
     if (to - from === 1) {
       const stem = this.norms[from]!.slice(skip);
       if (d.stop.has(stem) || d.common.has(stem) || (skip > 0 && d.stop.has(this.norms[from]!))) return [];
+      // an adjective agreeing with the definite noun before it: «الشعر الرمادي» (grey), not the city of Ramadi
+      const prev = from > 0 ? this.norms[from - 1] : null;
+      if (
+        skip === 0 &&
+        prev != null &&
+        stem.endsWith("ي") &&
+        this.w[from]!.tok.text.startsWith("ال") &&
+        this.w[from - 1]!.tok.text.startsWith("ال") &&
+        !d.stop.has(prev) &&
+        this.owner[from - 1] === -1
+      ) {
+        cands = cands.filter((e) => e.type !== "place");
+        if (!cands.length) return [];
+      }
     }
     const lastOrig = this.w[to - 1]!.tok.text.replace(/[\u064B-\u065F\u0670\u0640]+$/u, "");
     if (lastOrig.endsWith("ة")) {
@@ -387,11 +429,12 @@ class Linker {
         if (best && to <= best.to) break;
         let joined = stem;
         let art = this.w[i]!.art;
-        let hamza = this.w[i]!.hamza;
+        // hamza seats and a final taa marbuta are Arabic morphology («وسائل», «حماية»): no fuzzy match
+        let hamza = this.w[i]!.hamza || this.w[i]!.taa;
         for (let j = i + 1; j < to; j++) {
           joined += this.norms[j]!;
           art ||= this.w[j]!.art;
-          hamza ||= this.w[j]!.hamza;
+          hamza ||= this.w[j]!.hamza || this.w[j]!.taa;
         }
         if (joined.length < TRANSLIT_MIN_SINGLE_TOKEN) continue;
         const collapsed = collapseKey([joined]);
@@ -408,6 +451,8 @@ class Linker {
           const maxD = Math.max(1, Math.floor(joined.length / 5));
           for (const f of forms) {
             if (f.strict) continue;
+            // a one-word alias shorter than 5 letters is too easy to meet by chance («إرنا» ~ «أرينا» arena)
+            if (f.joined.length < TRANSLIT_MIN_SINGLE_TOKEN) continue;
             const d = editDistance(f.joined, joined, maxD);
             if (f.words === to - i ? d <= maxD : d <= 1) take(f.entry);
           }
@@ -449,7 +494,8 @@ class Linker {
   }
 
   // ---------- designators (country after a title or a name) ----------
-  /** A country designator at word i: nisba, KB country/organization/place name in construct, or metonym. */
+  /** A country designator at word i: nisba, KB country/organization/place name in construct, metonym, or an IGO
+   * adjective («الأممي»). */
   designatorAt(i: number, allowPlace: boolean): { to: number; country: string | null; igo: string | null; entry: KbEntry | null } | null {
     if (i >= this.w.length || this.norms[i] == null) return null;
     const span = this.spanAt(i);
@@ -466,6 +512,8 @@ class Linker {
       const c = n.hits[0]!;
       return { to: n.to, country: c.iso3 ?? c.country ?? null, igo: null, entry: null };
     }
+    const g = this.ix.igoAdj.matchAt(this.norms, i, false);
+    if (g) return { to: g.to, country: null, igo: g.hits[0]!, entry: null };
     const m = this.can(i, CAN.METONYM) ? this.ix.metonym.matchAt(this.norms, i, false) : null;
     if (m) {
       const c = m.hits[0]!;
@@ -492,6 +540,7 @@ class Linker {
     const out: number[] = [];
     let j = i;
     while (j < this.w.length && out.length < 4) {
+      if (this.initialDot(j, out)) j++;
       const x = this.norms[j];
       if (x == null || !this.free(j)) break;
       if (!/^\p{L}+$/u.test(x) || x.length < 2) break;
@@ -507,6 +556,12 @@ class Linker {
     if (!out.length) return null;
     if (PERSON_CONNECTORS.has(this.norms[out[out.length - 1]!]!)) out.pop();
     if (!out.length) return null;
+    // a third word must close the name («كيم هونغ كيون قال»); otherwise it is likely a noun of the sentence
+    // («بيل نيلسون نجاح المهمة»)
+    if (out.length === 3 && !out.some((k) => PERSON_CONNECTORS.has(this.norms[k]!)) && !this.boundaryAt(out[2]! + 1)) {
+      out.pop();
+      j = out[out.length - 1]! + 1;
+    }
     if (needBoundary) {
       // after an apposition comma the name must be closed: punctuation, a stopword or a known name
       const nx = this.norms[j];
@@ -516,7 +571,8 @@ class Linker {
       // a lone word must be followed by a boundary and not look like a verb
       const x = this.norms[out[0]!]!;
       const nx = this.norms[j];
-      const boundary = j >= this.w.length || nx == null || this.ix.data.stop.has(nx) || this.owner[j]! >= 0;
+      // (a following KB name is not enough: «المتحدث باسم الخارجية الصينية موقف بكين» — «موقف» is a noun)
+      const boundary = j >= this.w.length || nx == null || this.ix.data.stop.has(nx);
       // …and not end in alef (accusative adverbs «وفقا», «حاليا») or in a pronoun ه («قوله», «بيانه»)
       if (!boundary || (VERB_PREFIX.test(x) && x.length <= 6) || x.length < 3 || x.endsWith("ا") || (x.endsWith("ه") && x.length <= 5)) return null;
     }
@@ -554,6 +610,22 @@ class Linker {
     return out;
   }
 
+  /** word j closes a name: end of text, punctuation, a stopword or blocking word, or a known name */
+  boundaryAt(j: number): boolean {
+    if (j >= this.w.length) return true;
+    const x = this.norms[j];
+    return x == null || this.ix.data.stop.has(x) || this.blocksName(x) || this.owner[j]! >= 0;
+  }
+
+  /** a period closing an initial inside a name («جون إف. كينيدي»): the word before is 1–2 letters and a word
+   * follows */
+  initialDot(j: number, out: number[]): boolean {
+    const w = this.w[j];
+    if (!w || w.norm != null || w.tok.norm !== "." || !out.length) return false;
+    const prev = this.norms[out[out.length - 1]!]!;
+    return prev.length <= 2 && out[out.length - 1] === j - 1 && this.norms[j + 1] != null;
+  }
+
   /** A quoted name at word i («"X Y"»): the words up to the closing quote (≤ 5). */
   quotedAt(i: number): number[] | null {
     if (!this.w[i]?.quote) return null;
@@ -573,6 +645,7 @@ class Linker {
     const out: number[] = [];
     let j = i;
     while (j < this.w.length && out.length < cue.maxTokens) {
+      if (this.initialDot(j, out)) j++;
       const x = this.norms[j];
       if (x == null || !this.free(j)) break;
       if (!/^[\p{L}\p{N}]+$/u.test(x) || /^\p{N}/u.test(x)) break;
@@ -580,7 +653,9 @@ class Linker {
       if (this.blocksName(x)) break;
       // «منطقة ومواجهة…»: a conjunction starts a new phrase, not a name
       if (out.length === 0 && /^[وف]/.test(x)) break;
-      if ((out.length > 0 && this.taaFinal(j)) || (x.length >= 5 && POSSESSIVE.test(x))) break;
+      // a taa-marbuta word is an Arabic noun or an adjective agreeing with the cue («منطقة عازلة», «شركة عملاقة»);
+      // only a newspaper-style definite name may have one («صحيفة الحياة»)
+      if ((this.taaFinal(j) && !(out.length === 0 && cue.nameArticle && this.w[j]!.art)) || (x.length >= 5 && POSSESSIVE.test(x))) break;
       // feminine adjective shape («عسكرية», «إلكترونية»): not a name
       if (x.length >= 5 && x.endsWith("يه")) break;
       out.push(j);
@@ -588,6 +663,20 @@ class Linker {
     }
     if (!out.length) return null;
     if (out.length === 1 && this.norms[out[0]!]!.length < 3) return null;
+    // construct phrase: «منطقة خفض التصعيد» — a one-word name followed by a definite noun (bare ال, not an adjective:
+    // not a nisba/generic word, not ending in ي/ية) that it governs; a name would not be
+    const nx = this.norms[j];
+    if (
+      out.length === 1 &&
+      nx != null &&
+      this.w[j]!.art &&
+      this.w[j]!.tok.text.startsWith("ال") &&
+      !this.can(j, CAN.NISBA) &&
+      !this.ix.data.generic.has(nx) &&
+      !nx.endsWith("ي") &&
+      !nx.endsWith("يه")
+    )
+      return null;
     return out;
   }
 
@@ -669,8 +758,10 @@ class Linker {
     const mod = this.free(k) && this.can(k, CAN.MODIFIER) ? this.ix.modifiers.matchAt(this.norms, k, false) : null;
     if (mod) {
       k = mod.to;
-      former = true;
+      former = this.ix.data.former.has(mod.hits[0]!);
     }
+    // an honorific before the name: «رئيس الإمارات الشيخ محمد بن زايد», «قائد الجيش الفريق أول X»
+    if (k < this.w.length && this.norms[k] != null && this.free(k) && this.ix.honorifics.has(this.norms[k]!)) k++;
     // apposition: «الرئيس الروسي، فلاديمير بوتين،»
     let comma = false;
     if (k < this.w.length && isComma(this.w[k]!)) {
@@ -757,13 +848,13 @@ class Linker {
       if (!this.free(i) || !this.can(i, CAN.CUE)) continue;
       const m = this.ix.cues.matchAt(this.norms, i, "noArticle");
       if (!m) continue;
-      const r = this.cueAt(i, m.to, m.hits[0]!);
+      const r = this.cueAt(i, m.to, m.hits[0]!, m.skip);
       if (r > i) i = r - 1;
     }
   }
 
   /** Handle a cue at [i, j): discover the name after it. Returns the index after the name, or i. */
-  cueAt(i: number, j: number, cue: CueDef): number {
+  cueAt(i: number, j: number, cue: CueDef, skip = 0): number {
     let name = this.quotedAt(j);
     let rule = `cue_quoted:${cue.type}`;
     let after = name ? name[name.length - 1]! + 2 : j;
@@ -772,6 +863,21 @@ class Linker {
       if (this.owner[name[0]!] !== -1) return i;
     } else {
       if (cue.quotedOnly) return i;
+      // «مطار رفيق الحريري», «جامعة جورج واشنطن»: a place, facility or organization named after a known person
+      const ps = this.spanAt(j);
+      if (ps && ps.ident?.type === "person" && (cue.type === "facility" || cue.type === "organization" || cue.type === "place")) {
+        const person = ps.ident;
+        const at = this.w[ps.from]!.tok.start;
+        person.mentions = person.mentions.filter((m) => m.start !== at);
+        ps.ident = null;
+        for (let k = ps.from; k < ps.to; k++) this.owner[k] = -1;
+        // the name includes the cue word («مطار رفيق الحريري»), without a clitic written on it
+        // (the country is the namesake's: «مطار رفيق الحريري» is in Lebanon, «مطار جون كينيدي» in the United States)
+        const ident = this.discoveredSpan(cue.type, i, ps.to, skip, person.country, cue.sector);
+        ident.mentions.push(this.mention(i, ps.to, skip, "name", `cue_named_after:${cue.type}`));
+        this.markUsed(i, ps.to);
+        return ps.to;
+      }
       name = this.cueNameAt(j, cue);
       rule = `cue_name:${cue.type}`;
       if (!name) return i;
@@ -801,11 +907,6 @@ class Linker {
     const N = this.w.length;
     for (let i = 0; i < N; i++) {
       if (!this.free(i)) continue;
-      const x = this.norms[i]!;
-      const pos = this.w[i]!.tok.start;
-      // discovered full names (with clitics on the first word)
-      let best: { to: number; skip: number; ident: Ident; kind: "name" | "short" }[] = [];
-      let bestTo = -1;
       const stems = this.info[i]!.stems;
       if (!this.can(i, CAN.SHORT)) {
         if (!dyn.size) continue;
@@ -813,6 +914,10 @@ class Linker {
         for (let s = 0; s < stems.length && !any; s++) any = dyn.has(stems[s]![0]);
         if (!any) continue;
       }
+      const pos = this.w[i]!.tok.start;
+      // discovered full names (with clitics on the first word)
+      let best: { to: number; skip: number; ident: Ident; kind: "name" | "short" }[] = [];
+      let bestTo = -1;
       for (const [stem, skip] of stems) {
         for (const c of dyn.get(stem) ?? []) {
           let ok = true;
@@ -847,19 +952,44 @@ class Linker {
         for (const e of ks.hits) cands.push({ ident: this.idents.get(e.id) ?? null, entry: e, to: ks.to, skip: ks.skip });
       }
       if (!cands.length) continue;
-      // nearest preceding antecedent
+      // antecedent: the nearest preceding mention in this or the previous paragraph; failing that, the candidate introduced
+      // first in the article (the topical one: after a paragraph about «كيم هونغ كيون», a later «كيم» is again
+      // the leader introduced at the top)
       let pick: (typeof cands)[number] | null = null;
-      let pickPos = -1;
+      let pickLast = -1;
+      let pickFirst = Infinity;
+      let pickLocal = false;
+      const para = this.paragraphStart(pos);
       for (const c of cands) {
         if (!c.ident) continue;
-        const prev = c.ident.mentions.filter((m) => m.start < pos && m.kind !== "short").concat(c.ident.mentions.filter((m) => m.start < pos && m.kind === "short"));
-        const last = Math.max(-1, ...prev.map((m) => m.start));
-        if (last > pickPos) {
-          pickPos = last;
+        let last = -1;
+        let first = Infinity;
+        for (const m of c.ident.mentions) {
+          if (m.start >= pos) continue;
+          if (m.start > last) last = m.start;
+          if (m.start < first) first = m.start;
+        }
+        if (last < 0) continue;
+        const local = last >= para;
+        const better = local ? !pickLocal || last > pickLast : !pickLocal && first < pickFirst;
+        if (better) {
           pick = c;
+          pickLast = last;
+          pickFirst = first;
+          pickLocal = local;
         }
       }
-      let rule = "short_antecedent";
+      let rule = pickLocal ? "short_antecedent" : "short_topical";
+      if (!pick) {
+        // no antecedent, but an honorific right before: «الرئيس السيسي», «المشير حفتر» (one KB person only)
+        const kbCands = uniq(cands.filter((c) => c.entry).map((c) => c.entry!));
+        const c0 = kbCands.length === 1 ? cands.find((x) => x.entry === kbCands[0])! : null;
+        if (c0 && this.honorificBefore(i) && this.safeClitic(i) && this.writtenAsShort(i, c0.skip, c0.entry!)) {
+          const c = c0;
+          pick = { ...c, ident: this.identFor(c.entry!) };
+          rule = "short_titled";
+        }
+      }
       if (!pick) {
         // no antecedent: a safe KB short form stands alone
         const safe = this.safeClitic(i)
@@ -875,6 +1005,34 @@ class Linker {
       this.markUsed(i, pick.to);
       i = pick.to - 1;
     }
+  }
+
+  /** the word(s) right before word i form an honorific («الرئيس», «رئيس الوزراء»), possibly with a clitic */
+  honorificBefore(i: number): boolean {
+    for (let len = 1; len <= 2; len++) {
+      if (i - len < 0) return false;
+      const ws: string[] = [];
+      for (let k = i - len; k < i; k++) {
+        const x = this.norms[k];
+        if (x == null) return false;
+        ws.push(x);
+      }
+      for (const v of cliticVariants(ws[0]!)) {
+        if (!v.articleStripped && this.ix.honorifics.has([v.stem, ...ws.slice(1)].join(" "))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** start offset of the local context of position `pos`: its paragraph and the non-empty one before it */
+  paragraphStart(pos: number): number {
+    const b = this.body;
+    let start = b.lastIndexOf("\n", pos - 1) + 1; // current paragraph
+    let k = start - 1;
+    while (k >= 0 && /\s/u.test(b[k]!)) k--; // blank lines before it
+    if (k < 0) return 0;
+    start = b.lastIndexOf("\n", k) + 1; // previous non-empty paragraph
+    return start;
   }
 
   /** a word standing for a safe short form must not also read as clitic + function word («بأول» = ب + أول) */
@@ -950,11 +1108,35 @@ class Linker {
     }
   }
 
+  /** «دايلي ميل» … «ديلي ميل»: discovered entities of one type whose names are transliteration variants of each
+   * other (same translitKey, weighted distance ≤ 1 per 5 letters) are one entity (rule merge_variant). */
+  mergeVariants(): void {
+    const ds = [...this.idents.values()].filter((x) => !x.entry && x.words);
+    const byKey = new Map<string, Ident>();
+    for (const d of ds) {
+      const joined = d.words!.join("");
+      const key = `${d.type}|${translitKey(joined)}`;
+      const into = byKey.get(key);
+      if (!into) {
+        byKey.set(key, d);
+        continue;
+      }
+      const maxD = Math.max(1, Math.floor(joined.length / 5));
+      if (editDistance(into.words!.join(""), joined, maxD) > maxD) continue;
+      for (const m of d.mentions) into.mentions.push({ ...m, rule: `${m.rule}+merge_variant` });
+      into.country = into.country ?? d.country;
+      into.sector = into.sector ?? d.sector;
+      into.shorts = [...new Set([...(into.shorts ?? []), ...(d.shorts ?? [])])];
+      this.idents.delete(d.id);
+    }
+  }
+
   run(includeTitleOnly: boolean, types: readonly EntityType[]): LinkedEntity[] {
     this.matchKb();
     this.matchTitles();
     this.matchCues();
     this.mergeSurnames();
+    this.mergeVariants();
     this.matchRepeatsAndShorts();
     this.fallbackCountries();
     const out: LinkedEntity[] = [];
@@ -971,6 +1153,7 @@ class Linker {
         known: x.entry != null,
         mentions: ms.map(({ start, end, text, rule }) => ({ start, end, text, rule })),
         sector: x.sector,
+        ...(x.countryRule ? { country_rule: x.countryRule } : {}),
       });
     }
     out.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);

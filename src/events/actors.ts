@@ -262,7 +262,12 @@ export function buildUnits(
       // Rule: nisba after a sector noun («مسؤولون كوريون», «وزير الموارد الطبيعية الروسي») is an actor with that sector
       // the sector noun may not reach back over another actor («السلطات الإيرانية مواطنين فرنسيين»)
       const prevEnd = units.reduce((m, u) => (u.t1 < i ? Math.max(m, u.t1 + 1) : m), lo);
-      const sn = sectorNounBefore(lex, sectorAt, lo, i, prevEnd, 4);
+      let sn = sectorNounBefore(lex, sectorAt, lo, i, prevEnd, 4);
+      // Rule: a plural nisba after a quantity word names people («آلاف السودانيين», «عشرات من الإيرانيين»)
+      if (!sn && /(يين|يون)$/.test(tokens[t1]!.norm)) {
+        const q = i - 1 >= lo && tokens[i - 1]!.norm === "من" ? i - 2 : i - 1;
+        if (q >= lo && lex.cues.quantity.has(tokens[q]!.norm.replace(/^[وف](?=.{3})/, ""))) sn = { sector: "CVL", t0: q, prefix: "" };
+      }
       const t0 = sn ? sn.t0 : i;
       const pre = sn ? sn.prefix : best.prefix;
       units.push({ t0, t1, actor: { entity: null, country: best.p.country, igo: null, sector: sn?.sector ?? null }, place: false,
@@ -274,7 +279,7 @@ export function buildUnits(
   // 3. a chain of sector nouns right before an entity gives the sector and extends the span
   //    («القوات», «وزير خارجية», «رئيس الكرملين»)
   for (const u of units) {
-    if (u.rule !== "entity" || u.place) continue;
+    if (u.place || u.adjOnly) continue;
     for (;;) {
       const sn = sectorNounBefore(lex, sectorAt, lo, u.t0, lo, 1);
       if (!sn || units.some((v) => v !== u && v.t1 >= sn.t0 && v.t0 < u.t0)) break;
@@ -311,6 +316,17 @@ export function buildUnits(
   for (const u of out) {
     if (u.prep || u.t0 <= lo) continue;
     const prev = tokens[u.t0 - 1]!;
+    // Rule: «وفد من X», «مسؤولان من X و Y»: a sector noun + من + actor is that actor (not a «from» phrase)
+    if (prev.norm === "من" && u.t0 - 2 >= lo && !u.place) {
+      const sn = sectorNounBefore(lex, sectorAt, lo, u.t0 - 1, lo, 1); // a sector noun ending right before «من»
+      if (sn) {
+        if (u.actor.sector == null || u.entityType === "country") u.actor.sector = sn.sector;
+        u.t0 = sn.t0;
+        u.prep = prepOfPrefix(sn.prefix);
+        u.conj = /^[وف]/.test(sn.prefix);
+        continue;
+      }
+    }
     if (STANDALONE_PREPS.has(prev.norm)) u.prep = prev.norm;
     else if (isAttribution(lex, prev.norm)) u.prep = "attrib";
     else if (/^[وف]?ل/.test(prev.norm) && lex.cues.beneficiary.has(prev.norm.replace(/^[وف]?ل/, ""))) u.prep = "ل";

@@ -14,8 +14,8 @@
  */
 import type { Actor, Entity, Event, EventStatus, TimeExpr } from "../record.js";
 import { splitSentences, tokenizeNormalized, normalize, type Token } from "../text/index.js";
-import { actorKey, buildUnits, indexKb, matchPhraseAt, type EventKb, type KbIndex, type Unit } from "./actors.js";
-import { isReportingVerb, loadLexicon, lookupTrigger, matchesObject, wordInfo, type Lexicon, type TriggerDef } from "./lexicon.js";
+import { actorKey, buildUnits, indexKb, type EventKb, type KbIndex, type Unit } from "./actors.js";
+import { isReportingVerb, lightVerb, lookupTrigger, matchesObject, wordInfo, type Lexicon, type TriggerDef } from "./lexicon.js";
 import { mergeEvents, type Coded } from "./merge.js";
 import { chooseDate, statusOf, isFuture } from "./status.js";
 
@@ -58,7 +58,7 @@ const DEFAULT_VERB_PREPS = new Set([null, "الي", "مع", "علي", "ضد", "�
 /** prepositions after which a bare nisba adjective still qualifies the verb's object («قلقها إزاء التحركات الروسية») */
 const ADJ_OBJECT_PREPS = new Set([null, "ازاء", "تجاه", "حيال", "بشان", "علي", "من"]);
 const DEFAULT_NOUN_PREPS = new Set(["الي", "مع", "علي", "ضد", "ل", "بين"]);
-const OBJECT_WINDOW = 6;
+const OBJECT_WINDOW = 10;
 const TARGET_WINDOW = 10;
 
 export function codeEventsWith(lex: Lexicon, input: CodeInput, opts: CodeOptions = {}): Event[] {
@@ -97,9 +97,9 @@ function codeSentence(
   for (const u of units) for (let k = u.t0; k <= u.t1; k++) inUnit.add(k);
   const triggers = trigs.filter((t) => !inUnit.has(t.i));
   if (!triggers.length) return;
-  const groups = groupUnits(lex, tokens, units.filter((u) => !u.adjOnly || true));
+  const groups = groupUnits(tokens, units);
   const clauses = clauseStarts(lex, tokens, lo, hi);
-  const reportedBy = findReporter(lex, tokens, lo, hi, groups);
+  const reporters = findReporters(lex, tokens, lo, hi, groups);
   const sentTimes = input.times.filter((t) => t.start >= span.start && t.end <= span.end && t.value);
   const timeTok = new Set<number>();
   for (const t of sentTimes) for (let k = lo; k < hi; k++) if (tokens[k]!.start >= t.start && tokens[k]!.end <= t.end) timeTok.add(k);
@@ -111,7 +111,7 @@ function codeSentence(
   const complementHeads: { i: number; type: string }[] = [];
   for (const tr of triggers) {
     const c0 = clauseOf(clauses, lo, tr.i), c1 = clauseEnd(clauses, hi, tr.i);
-    const ctx: ArgCtx = { lex, tokens, groups, lo, hi, c0, c1, timeTok, verbIdx, reportIdx, prevSubject: memory.prev ?? (tr.def.pos === "verb" && memory.prevTopic ? memory.prevTopic() : null) };
+    const ctx: ArgCtx = { lex, tokens, groups, lo, hi, c0, c1, timeTok, verbIdx, reportIdx, prevSubject: () => previousSubject(memory) };
     let args: Args | null = null;
     let statusOverride: EventStatus | null = null;
     // Rule: بـ + masdar after an accusation is the accused act (alleged); after threats/requests/promises/refusals
@@ -120,7 +120,8 @@ function codeSentence(
       const acc = [...accuseTargets].reverse().find((a) => a.after < tr.i);
       const head = [...complementHeads].reverse().find((h) => h.i < tr.i && tr.i - h.i <= 12);
       if (acc && head?.type === "ACCUSE") {
-        const tgt = findTarget(ctx, tr, tr.objEnd, null);
+        // the accused act's object: a bare genitive («بتزويد الحوثيين») or a prepositional target («بإرسال قوات إلى X»)
+        const tgt = findTarget(ctx, tr, tr.i, null, true);
         args = { sources: acc.units, targets: tgt?.units ?? [], rule: "accused-act", pairs: false };
         statusOverride = "alleged";
       } else if (head && ["THREATEN", "REQUEST", "AGREE", "REJECT", "CONCEDE", "ACCUSE"].includes(head.type)) {
@@ -164,7 +165,7 @@ function codeSentence(
       if (t && !distinctActors(s.actor, t.actor, s, t)) continue;
       const ev: Event = {
         type, mode, source: { ...s.actor }, target: t ? targetActor(t) : null, date, status,
-        location, reported_by: reportedBy,
+        location, reported_by: reporterFor(reporters, tr.i),
         evidence: { start: span.start, end: span.end }, score, rule: `${tr.rule}/${args.rule}`,
       };
       out.push({ ev, joint: (tr.def.joint || args.pairs) && mode !== "visit", srcType: s.entityType, tgtType: t?.entityType ?? null });
@@ -226,9 +227,16 @@ export function findTriggers(lex: Lexicon, tokens: Token[], lo: number, hi: numb
     if (t.kind !== "word" || consumed.has(i) || t.norm.length < 2) continue;
     const found = lookupTrigger(lex, t.norm);
     if (!found) continue;
-    const { def } = found.hit;
+    let { def } = found.hit;
+    let kind = found.hit.kind;
     // Rule: a verb form right after a preposition or determiner is a verbal noun («عن نشر القوات»)
-    if (found.hit.kind !== "noun" && !found.prefix && i > lo && lex.cues.notBeforeVerb.has(tokens[i - 1]!.norm)) continue;
+    if (kind !== "noun" && !found.prefix && i > lo && lex.cues.notBeforeVerb.has(tokens[i - 1]!.norm)) continue;
+    // Rule: a verb form right after a light/aspectual verb is its verbal noun («ستواصل دعم أوكرانيا»): coded as a
+    // noun, so it takes the light verb's subject and tense
+    if (kind !== "noun" && !found.prefix && i > lo && tokens[i - 1]!.kind === "word" && lightVerb(lex, tokens[i - 1]!.norm)) {
+      def = asNoun(def);
+      kind = "noun";
+    }
     let type = def.type, mode = def.mode, rule = def.id, objEnd = i;
     // senses: an object word within the window (multi-word triggers, noun-object constraints)
     for (const sense of def.senses) {
@@ -244,15 +252,26 @@ export function findTriggers(lex: Lexicon, tokens: Token[], lo: number, hi: numb
       }
     }
     if (!type) continue;
-    out.push({ i, def, type, mode, prefix: found.prefix, kind: found.hit.kind, objEnd, rule });
+    out.push({ i, def, type, mode, prefix: found.prefix, kind, objEnd, rule });
   }
   return out;
+}
+
+const nounViews = new WeakMap<TriggerDef, TriggerDef>();
+/** The verbal-noun reading of a verb trigger (same type and senses, noun argument rules). */
+function asNoun(def: TriggerDef): TriggerDef {
+  let v = nounViews.get(def);
+  if (!v) {
+    v = { ...def, pos: "noun", fromVerb: true };
+    nounViews.set(def, v);
+  }
+  return v;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // structure
 
-function groupUnits(lex: Lexicon, tokens: Token[], units: Unit[]): Group[] {
+function groupUnits(tokens: Token[], units: Unit[]): Group[] {
   const groups: Group[] = [];
   for (const u of units) {
     const g = groups[groups.length - 1];
@@ -286,8 +305,16 @@ function clauseStarts(lex: Lexicon, tokens: Token[], lo: number, hi: number): nu
     if (tokens[i]!.kind !== "word") continue;
     const w = wordInfo(lex, n);
     if (w.compl) out.push(i + 1);
-    // an attribution («حسبما ذكرت X», «وفقا لـ X») opens a clause of its own
-    else if (w.attrib) out.push(i);
+    // an attribution («حسبما ذكرت X», «وفقا لـ X») opens a clause of its own; a fronted one («وبحسب X، …») ends at
+    // the next comma
+    else if (w.attrib) {
+      out.push(i);
+      for (let k = i + 1; k < hi && k <= i + 12; k++) {
+        const n2 = tokens[k]!.norm;
+        if (n2 === "،" || n2 === ",") { if (k + 1 < hi) out.push(k + 1); break; }
+        if (tokens[k]!.kind === "word" && wordInfo(lex, n2).trig) break;
+      }
+    }
   }
   return out;
 }
@@ -303,8 +330,8 @@ interface ArgCtx {
   timeTok: Set<number>;
   verbIdx: Set<number>;
   reportIdx: Set<number>;
-  /** subject of the previous sentence's first event */
-  prevSubject: Group | null;
+  /** subject of the previous sentence's first event, else its opening subject (computed on demand) */
+  prevSubject: () => Group | null;
 }
 
 /** What the coder remembers across sentences. */
@@ -316,12 +343,23 @@ interface Memory {
   curTopic: (() => Group | null) | null;
 }
 
+function previousSubject(memory: Memory): Group | null {
+  if (memory.prev) return memory.prev;
+  if (memory.prevTopic) {
+    const t = memory.prevTopic();
+    memory.prev = t;
+    memory.prevTopic = null;
+    return t;
+  }
+  return null;
+}
+
 /** The subject a sentence opens with («ويقوم كيم …»): the first bare actor group within its first 4 tokens. */
 function sentenceTopic(
   lex: Lexicon, kbi: KbIndex, input: CodeInput, tokens: Token[], lo: number, hi: number, span: { start: number; end: number },
 ): Group | null {
   const units = buildUnits(lex, kbi, tokens, lo, hi, entitiesIn(input.entities, span), input.body);
-  const g = groupUnits(lex, tokens, units)[0];
+  const g = groupUnits(tokens, units)[0];
   return g && g.t0 - lo <= 4 && isSubjectCandidate(g) ? g : null;
 }
 
@@ -343,6 +381,14 @@ function onlyPunct(ctx: ArgCtx, a: number, b: number): boolean {
   return b > a + 1;
 }
 
+function hasLightVerb(ctx: ArgCtx, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    if (ctx.reportIdx.has(k)) return true;
+    if (ctx.tokens[k]!.kind === "word" && lightVerb(ctx.lex, ctx.tokens[k]!.norm)) return true;
+  }
+  return false;
+}
+
 function isCommaLike(n: string | undefined): boolean {
   return n === "،" || n === "," || n === "-" || n === "(";
 }
@@ -352,12 +398,13 @@ function isSubjectCandidate(g: Group): boolean {
   return g.prep === null && !g.units.every((u) => u.place);
 }
 
-/** The subject right after a verb (VSO). */
+/** The subject right after a verb (VSO); a title before the name widens the gap («طالب الأمين العام للأمم المتحدة X»). */
 function groupAfter(ctx: ArgCtx, i: number, maxGap: number): Group | null {
   const g = ctx.groups.find((x) => x.t0 > i && x.t1 < ctx.c1);
   if (!g || !isSubjectCandidate(g)) return null;
   if (g.units.every((u) => u.adjOnly)) return null;
-  return gapOk(ctx, i, g.t0, maxGap) ? g : null;
+  const title = i + 1 < ctx.hi && ctx.tokens[i + 1]!.kind === "word" && ctx.lex.sectorIndex.matchAt(ctx.tokens, i + 1, ctx.hi).length > 0;
+  return gapOk(ctx, i, g.t0, title ? maxGap + 3 : maxGap) ? g : null;
 }
 
 /** The subject before a verb/noun in the same clause (SVO). */
@@ -389,7 +436,7 @@ function allowedPrep(tr: Trig, prep: string | null): boolean {
 }
 
 /** First group after `from` that can be this trigger's target. */
-function findTarget(ctx: ArgCtx, tr: Trig, from: number, exclude: Group | null): Group | null {
+function findTarget(ctx: ArgCtx, tr: Trig, from: number, exclude: Group | null, allowBare = false): Group | null {
   const limit = Math.min(ctx.c1, from + TARGET_WINDOW + 1);
   for (const g of ctx.groups) {
     if (g.t0 <= from || g === exclude) continue;
@@ -399,7 +446,11 @@ function findTarget(ctx: ArgCtx, tr: Trig, from: number, exclude: Group | null):
       && (onlyPunct(ctx, exclude.t1, g.t0) || isCommaLike(ctx.tokens[exclude.t1 + 1]?.norm))) continue;
     // stop at another verb or a relative clause between
     for (let k = from + 1; k < g.t0; k++) {
-      if ((ctx.verbIdx.has(k) && k !== tr.i) || ctx.lex.cues.relative.has(ctx.tokens[k]!.norm)) return null;
+      if (ctx.verbIdx.has(k) && k !== tr.i) return null;
+      // a relative clause on the subject («تعهد X، الذي يشارك Y مخاوفه») hides its actors; one on the object
+      // («أدانت X الهجوم الذي شنته Y») does not
+      if (ctx.lex.cues.relative.has(ctx.tokens[k]!.norm) && exclude && exclude.t1 > tr.i && k > exclude.t1
+        && (k === exclude.t1 + 1 || onlyPunct(ctx, exclude.t1, k))) return null;
     }
     // a bare nisba adjective is a verb's target when it qualifies the object right after the verb
     // («أدانت مصر الغارات الإسرائيلية»)
@@ -407,7 +458,7 @@ function findTarget(ctx: ArgCtx, tr: Trig, from: number, exclude: Group | null):
       && !(tr.def.pos === "verb" && ADJ_OBJECT_PREPS.has(g.prep) && gapOk(ctx, Math.max(from, tr.objEnd), g.t0, 2))) continue;
     const isPlace = g.units.every((u) => u.place);
     if (isPlace && tr.mode !== "visit") continue;
-    if (!allowedPrep(tr, g.prep)) {
+    if (!allowedPrep(tr, g.prep) && !(allowBare && g.prep === null)) {
       if (g.prep === null && tr.def.pos === "verb") return null; // a bare actor that cannot be the target: stop
       continue;
     }
@@ -429,12 +480,13 @@ function verbArgs(ctx: ArgCtx, tr: Trig): Args | null {
   else {
     const inh = pronounSubject(ctx, tr, true);
     if (inh) { source = inh; rule = "inherited-subject"; }
-    else if (ctx.prevSubject && ctx.c0 === ctx.lo && tr.i - ctx.lo <= 6 && !before
+    else if (ctx.c0 === ctx.lo && tr.i - ctx.lo <= 6 && !before
       && !ctx.groups.some((g) => g.t1 < tr.i && g.prep === null)
       && ctx.groups.some((g) => g.t0 === tr.i + 1 && g.prep !== null && g.prep !== "attrib")) {
       // Rule: a subjectless verb opening a sentence, with a prepositional object right after it, continues the
       // previous sentence's subject («وصل كيم إلى موسكو. والتقى ببوتين …»)
-      source = ctx.prevSubject; rule = "previous-subject";
+      const prev = ctx.prevSubject();
+      if (prev) { source = prev; rule = "previous-subject"; }
     }
   }
   if (!source) return null;
@@ -470,6 +522,15 @@ function nounArgs(ctx: ArgCtx, tr: Trig): Args | null {
   const betw = ctx.groups.find((g) => g.t0 > tr.i && g.t0 <= tr.i + 3 && g.prep === "بين" && g.t1 < ctx.c1);
   if (betw && tr.def.joint && betw.units.length > 1) return { sources: betw.units, targets: [], rule: "between", pairs: true };
   let source: Group | null = null, rule = "";
+  // «ستواصل X دعم Y»: the masdar of a transitive verb after a light verb takes the light verb's subject as agent,
+  // and its genitive is the object
+  if (tr.def.fromVerb) {
+    const b = groupBefore(ctx, tr.i, 4, true);
+    if (b && b.t1 < tr.i && hasLightVerb(ctx, Math.max(ctx.lo, b.t0 - 2), tr.i)) {
+      const tgt = genOk && gen ? gen : findTarget(ctx, tr, tr.i, b);
+      return { sources: b.units, targets: tgt?.units ?? [], rule: "light-verb-masdar" + (tgt ? "+" + (tgt.prep ?? "obj") : ""), pairs: false };
+    }
+  }
   // «زيارة مرتقبة للرئيس X إلى Y»: for a visit noun, لـ + actor followed by إلى + destination is the visitor
   if (!genOk && gen && gen.prep === "ل" && tr.mode === "visit" && gapOk(ctx, tr.i, gen.t0, 1)) {
     const dest = findTarget(ctx, tr, gen.t1, gen);
@@ -478,7 +539,9 @@ function nounArgs(ctx: ArgCtx, tr: Trig): Args | null {
   if (genOk && gen) { source = gen; rule = gen.units.every((u) => u.adjOnly) ? "nisba-adjective" : "genitive"; }
   else {
     const b = groupBefore(ctx, tr.i, 4, true);
-    if (b) { source = b; rule = "light-verb-subject"; }
+    // Rule: the subject before an event noun is its agent only through a light verb («شنت X هجوما», «أجرى X
+    // محادثات», «قال X في اتصال»), not when the noun is the object of another verb («أدانت X الهجوم»)
+    if (b && hasLightVerb(ctx, Math.max(ctx.lo, b.t0 - 2), tr.i)) { source = b; rule = "light-verb-subject"; }
     else {
       const pron = pronounSubject(ctx, tr);
       if (pron) { source = pron; rule = "pronoun-subject"; }
@@ -503,22 +566,30 @@ function findLocation(ctx: ArgCtx, tr: Trig): { id: string; country: string | nu
   return best ? { id: best.id, country: best.country } : null;
 }
 
-/** reported_by: «قالت وكالة X», «ذكرت X», «وفقا لـ X», «بحسب X», «حسبما ذكرت X», «نقلا عن X». */
-function findReporter(lex: Lexicon, tokens: Token[], lo: number, hi: number, groups: Group[]): string | null {
+/** reported_by candidates: «قالت وكالة X», «ذكرت X», «وفقا لـ X», «بحسب X», «حسبما ذكرت X», «نقلا عن X». */
+interface Reporter { k: number; id: string; attrib: boolean }
+
+function findReporters(lex: Lexicon, tokens: Token[], lo: number, hi: number, groups: Group[]): Reporter[] {
+  const out: Reporter[] = [];
   for (let i = lo; i < hi; i++) {
     const n = tokens[i]!.norm;
     if (tokens[i]!.kind !== "word") continue;
     const w = wordInfo(lex, n);
-    const attrib = w.attrib;
-    const report = w.report;
-    if (!attrib && !report) continue;
-    const g = groups.find((x) => x.t0 > i && x.t0 <= i + (attrib ? 3 : 2));
+    if (!w.attrib && !w.report) continue;
+    const g = groups.find((x) => x.t0 > i && x.t0 <= i + (w.attrib ? 3 : 2));
     if (g) {
       const u = g.units[0]!;
-      if (u.entityId && !u.place) return u.entityId;
+      if (u.entityId && !u.place) out.push({ k: i, id: u.entityId, attrib: w.attrib });
     }
   }
-  return null;
+  return out;
 }
 
-export { matchPhraseAt };
+/** Rule: an attribution anywhere in the sentence, or a reporting verb BEFORE the event («قالت X إن …»); a verb after
+ * it («…، وهو ما نفته طهران») is a reaction, not the source of the report. */
+function reporterFor(reporters: Reporter[], i: number): string | null {
+  for (const r of reporters) if (r.attrib) return r.id;
+  let best: Reporter | null = null;
+  for (const r of reporters) if (r.k < i) best = r;
+  return best?.id ?? null;
+}

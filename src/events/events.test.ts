@@ -293,3 +293,62 @@ test("robust on odd input: mentions outside the body, overlapping mentions, null
   assert.ok(Array.isArray(evs), "array");
   assert.deepEqual(codeEvents({ body: "...،،، . ؟", published: "2024", entities: [], times: [] }, { kb: KB }), []);
 });
+
+test("a relative clause on the object keeps its agent as the target; an event noun object takes no source", () => {
+  const houthi = { id: "rasd:organization:houthis", type: "organization", country: "YEM", sector: "REB", say: ["جماعة الحوثي"] } satisfies EntSpec;
+  const evs = code("وأدانت مصر الهجوم الذي شنته جماعة الحوثي على سفينة تجارية.", [A.EGY, houthi]);
+  assert.deepEqual(dyads(evs), ["ACCUSE EGY->YEM"]);
+});
+
+test("a plural nisba after a quantity word is a group of people", () => {
+  const e = one(code("وتظاهر آلاف الإيرانيين أمام البرلمان.", []), "PROTEST");
+  assert.deepEqual([key(e.source), e.source.sector], ["IRN", "CVL"]);
+});
+
+test("a title before the name does not hide a VSO subject", () => {
+  const guterres = { id: "Q311440", type: "person", country: "PRT", igo: "UN", sector: "IGO", say: ["أنطونيو غوتيريش"] } satisfies EntSpec;
+  const e = one(code("وطالب الأمين العام للأمم المتحدة أنطونيو غوتيريش إسرائيل بوقف القصف.", [guterres, A.ISR]), "REQUEST");
+  assert.deepEqual([key(e.source), key(e.target)], ["IGO:UN", "ISR"]);
+});
+
+test("reported_by: a reporting verb after the event is a reaction, not the report", () => {
+  const evs = code("واتهمت مصر إسرائيل بقصف المدنيين، وهو ما نفته وكالة تاس.", [A.EGY, A.ISR, A.tass]);
+  assert.equal(one(evs, "ACCUSE").reported_by, null);
+});
+
+test("accused act with a genitive recipient («اتهمت X Y بتزويد Z بالصواريخ»)", () => {
+  const houthi = { id: "rasd:organization:houthis", type: "organization", country: "YEM", sector: "REB", say: ["الحوثيين"] } satisfies EntSpec;
+  const evs = code("واتهمت الولايات المتحدة إيران بتزويد الحوثيين بالصواريخ.", [A.USA, A.IRN, houthi]);
+  const aid = one(evs, "AID");
+  assert.deepEqual([key(aid.source), key(aid.target), aid.status], ["IRN", "YEM", "alleged"]);
+});
+
+test("a fronted attribution («وبحسب X، …») is not the subject; it is the reporter", () => {
+  const evs = code("وبحسب وكالة تاس، التقى الرئيس التركي بوزير الخارجية الروسي في أنقرة.", [A.tass]);
+  const e = one(evs, "CONSULT");
+  assert.deepEqual([key(e.source), key(e.target), e.reported_by], ["TUR", "RUS", A.tass.id]);
+});
+
+test("a time in a later clause is not the event's date", () => {
+  const body = "واستأنفت روسيا صادرات القمح إلى مصر، حسبما أظهرت البيانات، وهي الأولى منذ عام 2020.";
+  const evs = code(body, [A.RUS, A.EGY], [time(body, "عام 2020", "2020")]);
+  assert.equal(one(evs, "COOPERATE").date, null);
+});
+
+test("«وفد من X» is X acting; sports and economy sentences give no events", () => {
+  const imf = { id: "Q7804", type: "organization", country: null, igo: "IMF", sector: "IGO", say: ["صندوق النقد الدولي"] } satisfies EntSpec;
+  const e = one(code("وزار وفد من صندوق النقد الدولي مصر لبحث برنامج القرض.", [imf, A.EGY]), "CONSULT");
+  assert.deepEqual([key(e.source), key(e.target)], ["IGO:IMF", "EGY"]);
+  assert.deepEqual(code("وفاز منتخب مصر على منتخب تركيا بهدفين نظيفين في المباراة الودية.", [A.EGY, A.TUR]), []);
+  assert.deepEqual(code("وارتفعت أسعار النفط بعد أن قررت مصر خفض الإنتاج.", [A.EGY]), []);
+});
+
+test("a verb form after a light verb is its masdar: subject from the light verb, genitive object, light verb's tense", () => {
+  const e = one(code("وقال ماكرون إن فرنسا ستواصل دعم أوكرانيا.", [A.macron, A.FRA, A.UKR]), "SUPPORT");
+  assert.deepEqual([key(e.source), key(e.target), e.status], ["FRA", "UKR", "expected"]);
+});
+
+test("an invitation with a long subject is still an invitation (AGREE), not a request", () => {
+  const e = one(code("ودعا وزير الخارجية التركي هاكان فيدان نظيره الفرنسي إلى زيارة أنقرة.", []), "AGREE");
+  assert.deepEqual([key(e.source), key(e.target)], ["TUR", "FRA"]);
+});

@@ -27,6 +27,8 @@ export interface TriggerDef {
   /** prepositions allowed before the target (normalized); null = default set */
   preps: string[] | null;
   needPrep: boolean;
+  /** a verb's entry read as its verbal noun («ستواصل دعم أوكرانيا») */
+  fromVerb?: boolean;
 }
 
 export interface TriggerFile {
@@ -75,6 +77,7 @@ export interface CuesFile {
   not_before_verb: string[];
   relative_pronouns: string[];
   light_verbs: VerbLemma[];
+  quantity_words: string[];
 }
 
 export interface IndexHit {
@@ -114,6 +117,8 @@ export interface Lexicon {
     /** a verb form after these is a verbal noun */
     notBeforeVerb: Set<string>;
     relative: Set<string>;
+    /** «آلاف», «مئات»: a plural nisba after them is a group of people */
+    quantity: Set<string>;
     /** light-verb forms (without proclitics) → kind */
     lightVerbs: Map<string, FormKind>;
     /** sector noun phrases, longest first */
@@ -208,6 +213,7 @@ export function buildLexicon(tf: TriggerFile, types: TypesFile, cues: CuesFile):
       beneficiary: set(cues.beneficiary_heads),
       notBeforeVerb: set(cues.not_before_verb),
       relative: set(cues.relative_pronouns),
+      quantity: set(cues.quantity_words.map((q) => q.split(" ")[0]!)),
       lightVerbs,
       sectorNouns,
     },
@@ -220,6 +226,7 @@ export interface WordInfo {
   report: boolean;
   attrib: boolean;
   compl: boolean;
+  light: { kind: FormKind; prefix: string } | null;
 }
 
 export function wordInfo(lex: Lexicon, norm: string): WordInfo {
@@ -228,7 +235,12 @@ export function wordInfo(lex: Lexicon, norm: string): WordInfo {
   if (m !== undefined) return m;
   let trig: WordInfo["trig"] = null;
   let report = false;
+  let light: WordInfo["light"] = null;
   for (const sp of procliticSplits(norm)) {
+    if (!light) {
+      const k = lex.cues.lightVerbs.get(sp.stem);
+      if (k && k !== "noun" && prefixAllows(sp.prefix, k)) light = { kind: k, prefix: sp.prefix };
+    }
     if (!trig) {
       const hits = lex.index.get(sp.stem);
       if (hits) for (const h of hits) if (prefixAllows(sp.prefix, h.kind)) { trig = { hit: h, prefix: sp.prefix }; break; }
@@ -240,7 +252,7 @@ export function wordInfo(lex: Lexicon, norm: string): WordInfo {
   }
   const a = lex.cues.attribution;
   const attrib = a.has(norm) || ((norm[0] === "و" || norm[0] === "ف") && a.has(norm.slice(1)));
-  const out: WordInfo = { trig, report: report && !attrib, attrib, compl: lex.cues.complementizers.has(norm) };
+  const out: WordInfo = { trig, report: report && !attrib, attrib, compl: lex.cues.complementizers.has(norm), light };
   if (memo.size > 200_000) memo.clear();
   memo.set(norm, out);
   return out;
@@ -307,11 +319,7 @@ export function isAttribution(lex: Lexicon, n: string): boolean {
 
 /** A light verb form: its kind and proclitic prefix, or null. */
 export function lightVerb(lex: Lexicon, norm: string): { kind: FormKind; prefix: string } | null {
-  for (const sp of procliticSplits(norm)) {
-    const k = lex.cues.lightVerbs.get(sp.stem);
-    if (k && k !== "noun" && prefixAllows(sp.prefix, k)) return { kind: k, prefix: sp.prefix };
-  }
-  return null;
+  return wordInfo(lex, norm).light;
 }
 
 /** Whether a normalized token (with proclitics) is one of a sense's object forms. */

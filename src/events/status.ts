@@ -7,7 +7,8 @@
  *   a cue adjective right after a noun trigger counts too («الزيارة المرتقبة», «زيارة محتملة»);
  * - future prefix سـ → expected; a date after the publication date → expected (in code.ts).
  * Dates: the nearest resolved time expression in the trigger's clause; a time in another clause of the sentence only
- * when it is not the publication day (a report date «قالت الوكالة، الثلاثاء، إن …» governs the reporting verb).
+ * when it comes before the trigger and is not the publication day (a report date «قالت الوكالة، الثلاثاء، إن …»
+ * governs the reporting verb; a time in a later clause belongs to that clause).
  */
 import type { EventStatus, TimeExpr } from "../record.js";
 import type { Token } from "../text/index.js";
@@ -35,7 +36,7 @@ function bare(n: string): string {
   return n.length <= 4 && /^[وف](قد|لم|لن|لا|سوف|ليس|ليست|لما)$/.test(n) ? n.slice(1) : n;
 }
 
-export function statusOf(lex: Lexicon, tokens: Token[], tr: TrigLike, lo: number, hi: number, _c0: number): EventStatus | null {
+export function statusOf(lex: Lexicon, tokens: Token[], tr: TrigLike, lo: number, hi: number, c0: number): EventStatus | null {
   const prev = tr.i - 1 >= lo ? bare(tokens[tr.i - 1]!.norm) : "";
   const prev2 = tr.i - 2 >= lo ? bare(tokens[tr.i - 2]!.norm) : "";
   const negated = lex.cues.negation.has(prev) || (prev === "قد" && lex.cues.negation.has(prev2));
@@ -60,9 +61,9 @@ export function statusOf(lex: Lexicon, tokens: Token[], tr: TrigLike, lo: number
     }
   }
   // a cue right before the complementizer that opens the trigger's clause («من المقرر أن …», «من المتوقع أن …»)
-  if (_c0 - 1 > lo && tr.i - _c0 <= 12) {
-    for (let k = Math.max(lo, _c0 - 5); k < _c0 - 1; k++) {
-      for (const s of ["expected", "possible"] as const) if (cueAt(lex, tokens, k, s, _c0 - 1)) return s;
+  if (c0 - 1 > lo && tr.i - c0 <= 12) {
+    for (let k = Math.max(lo, c0 - 5); k < c0 - 1; k++) {
+      for (const s of ["expected", "possible"] as const) if (cueAt(lex, tokens, k, s, c0 - 1)) return s;
     }
   }
   // a noun takes the tense and modality of its light verb («سيعقد … قمة», «قد يجري محادثات», «لم يعقد اجتماعا»)
@@ -120,7 +121,9 @@ export function chooseDate(
     let k = lo;
     while (k < tokens.length && tokens[k]!.end <= t.start) k++;
     const sameClause = k >= c0 && k < c1;
-    if (!sameClause && published && t.value === published) continue;
+    // another clause's time counts only when it is fronted before the event («وفي الأسبوع الماضي، قالت X إنها …»)
+    // and is not the report date («قالت الوكالة، الثلاثاء، إن …»)
+    if (!sameClause && (k > i || (published && t.value === published))) continue;
     const d = Math.abs(k - i) + (sameClause ? 0 : 20);
     if (!best || d < best.d) best = { d, v: t.value };
   }

@@ -151,7 +151,11 @@ export interface IndexedText {
  * so joined and split spellings of compound names find each other).
  */
 export function indexText(original: string): IndexedText {
-  const toks = tokensOf(normalizeArabic(original));
+  return indexTokens(tokensOf(normalizeArabic(original)));
+}
+
+/** `indexText` of already normalized tokens. */
+export function indexTokens(toks: string[]): IndexedText {
   const out: string[] = [];
   const keys: string[] = [];
   const pairMax = searchLexicon().pairMaxToken;

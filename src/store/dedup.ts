@@ -37,9 +37,15 @@ export interface Signature {
 }
 
 export function minhash(body: string): Signature {
-  const toks = tokensOf(normalizeArabic(body));
+  return minhashTokens(tokensOf(normalizeArabic(body)));
+}
+
+/** MinHash of normalized tokens (shingle hashes are combined from per-word hashes: no string building). */
+export function minhashTokens(toks: string[]): Signature {
+  const th = new Uint32Array(toks.length);
+  for (let i = 0; i < toks.length; i++) th[i] = fnv32(toks[i]!);
   const base = new Set<number>();
-  for (let i = 0; i + 2 < toks.length; i++) base.add(fnv32(toks[i] + " " + toks[i + 1] + " " + toks[i + 2]));
+  for (let i = 0; i + 2 < toks.length; i++) base.add(mix(mix(th[i]!, th[i + 1]!) ^ Math.imul(th[i + 2]!, 0x27d4eb2d), 0x165667b1));
   if (base.size === 0 && toks.length) base.add(fnv32(toks.join(" ")));
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
   // Double hashing (h1 + k·h2) gives the NUM_HASHES functions from two mixes per shingle.

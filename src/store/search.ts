@@ -30,7 +30,9 @@ export interface SearchHit {
 }
 
 export interface SearchResponse {
+  /** number of matching articles, exact unless total_exact is false (then a lower bound: COUNT_CAP) */
   total: number;
+  total_exact?: boolean;
   /** the query as understood: groups of alternatives */
   query: string[][];
   results: SearchHit[];

@@ -10,11 +10,11 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Actor, ArticleRecord, EventStatus } from "../record.js";
-import { indexFingerprint, indexText, normalizeArabic, tokensOf, translitKey } from "./arabic.js";
+import { indexFingerprint, indexText, indexTokens, normalizeArabic, tokensOf, translitKey } from "./arabic.js";
 import { isoOfDay, isoWeekOfDay, parseDateValue } from "./dates.js";
 import { migrate } from "./schema.js";
 import { buildSearch, makeSnippet, type SearchOptions, type SearchResponse } from "./search.js";
-import { bandKeys, estimateJaccard, isNearDuplicate, minhash, sigFromBuffer, sigToBuffer, type Signature } from "./dedup.js";
+import { bandKeys, estimateJaccard, isNearDuplicate, minhashTokens, sigFromBuffer, sigToBuffer, type Signature } from "./dedup.js";
 import {
   MAX_JOIN_SPAN, aggregate, candidateOf, canJoin, dyadKey, type JoinCandidate, type Report, type StatusChange,
 } from "./timeline.js";
@@ -23,6 +23,8 @@ export type UpsertResult = "inserted" | "updated" | "unchanged";
 
 /** Broad queries are bm25-ranked among this many most recently stored matches (rule `rank-window`). */
 export const RANK_WINDOW = 2000;
+/** Search totals are exact up to this many matches, then reported as this number with total_exact false. */
+export const COUNT_CAP = 10_000;
 
 export interface OpenOptions {
   /** open read-only (the API's default): no migrations, no writes */
@@ -133,8 +135,8 @@ interface TlRow {
 const nowIso = (): string => new Date().toISOString();
 
 /** Stable hash of a record: an identical re-ingest is a no-op. */
-export function recordHash(rec: ArticleRecord): string {
-  return createHash("sha1").update(JSON.stringify(rec)).digest("hex");
+export function recordHash(rec: ArticleRecord | string): string {
+  return createHash("sha1").update(typeof rec === "string" ? rec : JSON.stringify(rec)).digest("hex");
 }
 
 /** The store's default database path: RASD_DB, else $XDG_DATA_HOME/rasd/rasd.db, else ~/.local/share/rasd/rasd.db. */
@@ -228,7 +230,8 @@ export class Store {
       tlMatch: db.prepare(`SELECT * FROM timeline WHERE dyad = ? AND type = ? AND coarse = 0
         AND date_lo BETWEEN ? AND ? AND date_hi >= ?`),
       tlMatchCoarse: db.prepare("SELECT * FROM timeline WHERE dyad = ? AND type = ? AND coarse = 1 AND date = ?"),
-      tlInsert: db.prepare("INSERT INTO timeline (type, mode, mutual, dyad, src_code, tgt_code) VALUES (?, ?, ?, ?, ?, ?)"),
+      tlInsert: db.prepare(`INSERT INTO timeline (type, mode, mutual, dyad, src_code, tgt_code, date, date_lo, date_hi, coarse)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       tlDelete: db.prepare("DELETE FROM timeline WHERE tl_id = ?"),
       tlUpdate: db.prepare(`UPDATE timeline SET type=@type, mode=@mode, mutual=@mutual, src_code=@src_code,
         tgt_code=@tgt_code, src_json=@src_json, tgt_json=@tgt_json, date=@date, date_lo=@date_lo, date_hi=@date_hi,
@@ -266,9 +269,9 @@ export class Store {
     return n;
   }
 
-  private indexFts(rid: number, rec: ArticleRecord): void {
+  private indexFts(rid: number, rec: ArticleRecord, bodyToks?: string[]): void {
     const t = indexText(rec.title ?? "");
-    const b = indexText(rec.body);
+    const b = bodyToks ? indexTokens(bodyToks) : indexText(rec.body);
     this.st.ftsInsert.run(rid, t.text, b.text, [...t.keys, ...b.keys].join(" "));
   }
 
@@ -290,19 +293,21 @@ export class Store {
     if (!rec || typeof rec.id !== "string" || !rec.id || typeof rec.body !== "string") {
       throw new Error("not an article record: missing id or body");
     }
-    const hash = recordHash(rec);
+    const json = JSON.stringify(rec);
+    const hash = recordHash(json);
     const old = this.st.articleById.get(rec.id) as { rid: number; hash: string; record: string } | undefined;
     if (old && old.hash === hash) return "unchanged";
     if (old) this.removeContributions(old.rid, JSON.parse(old.record) as ArticleRecord);
 
-    const sh = minhash(rec.body);
+    const bodyToks = tokensOf(normalizeArabic(rec.body));
+    const sh = minhashTokens(bodyToks);
     const bands = bandKeys(sh);
     const dupOf = this.findDuplicate(bands, sh) ?? rec.id;
     const row = {
       id: rec.id, title: rec.title, published: rec.published, outlet: rec.outlet,
       url: rec.source?.url ?? null, path: rec.source?.path ?? null, hash,
       sig: sigToBuffer(sh.sig), shingles: sh.shingles,
-      dup_of: dupOf, record: JSON.stringify(rec), now: nowIso(),
+      dup_of: dupOf, record: json, now: nowIso(),
     };
     let rid: number;
     if (old) {
@@ -312,7 +317,7 @@ export class Store {
       rid = Number(this.st.insertArticle.run(row).lastInsertRowid);
     }
     for (const b of bands) this.st.lshInsert.run(b, rid);
-    this.indexFts(rid, rec);
+    this.indexFts(rid, rec, bodyToks);
     this.addEntities(rid, rec);
     this.addEvents(rid, rec, dupOf);
     return old ? "updated" : "inserted";
@@ -376,6 +381,7 @@ export class Store {
   }
 
   private addEvents(rid: number, rec: ArticleRecord, dupOf: string): void {
+    const touched = new Set<number>();
     (rec.events ?? []).forEach((raw, idx) => {
       if (!raw || typeof raw.type !== "string") return; // not an event: skipped, never fatal
       const ev = { ...raw, status: raw.status ?? "occurred", mode: raw.mode ?? null, date: raw.date ?? null };
@@ -391,8 +397,10 @@ export class Store {
         tgt_sector: tgt?.sector ?? null, date: ev.date ?? null, status: ev.status, score: ev.score ?? 0,
         location: ev.location ?? null, reported_by: ev.reported_by ?? null, evidence, rule: ev.rule ?? null, tl_id: tl,
       });
-      this.recomputeTimeline(tl);
+      touched.add(tl);
     });
+    // Aggregates once per touched timeline event, after all of the article's reports are in.
+    for (const tl of touched) this.recomputeTimeline(tl);
     void dupOf;
   }
 
@@ -421,7 +429,10 @@ export class Store {
   }
 
   private newTimelineEvent(c: JoinCandidate): number {
-    return Number(this.st.tlInsert.run(c.type, c.mode, c.mutual ? 1 : 0, dyadKey(c.src, c.tgt), c.src, c.tgt).lastInsertRowid);
+    // The placeholder carries the report's interval so later reports of the same batch can join it before the
+    // aggregate is computed.
+    return Number(this.st.tlInsert.run(c.type, c.mode, c.mutual ? 1 : 0, dyadKey(c.src, c.tgt), c.src, c.tgt, c.date,
+      c.lo, c.hi, c.coarse ? 1 : 0).lastInsertRowid);
   }
 
   private recomputeTimeline(tl: number): void {
@@ -506,17 +517,19 @@ export class Store {
       ? `FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid WHERE articles_fts MATCH ? AND ${filters.sql}`
       : "FROM articles_fts WHERE articles_fts MATCH ?";
     const params = [plan.match, ...filters.params];
-    // One pass over the matches (newest first) gives the total and the rank-window cut.
-    const rids = this.db.prepare(`SELECT articles_fts.rowid ${from}`).pluck().all(...params) as number[];
-    const total = rids.length;
+    // One pass over the newest matches gives the total (exact up to COUNT_CAP) and the rank-window cut.
+    const rids = this.db.prepare(`SELECT articles_fts.rowid ${from} ORDER BY articles_fts.rowid DESC LIMIT ?`)
+      .pluck().all(...params, COUNT_CAP + 1) as number[];
+    const totalExact = rids.length <= COUNT_CAP;
+    const total = Math.min(rids.length, COUNT_CAP);
     // Rule `rank-window`: very broad queries are ranked among their RANK_WINDOW most recently stored matches,
     // which keeps latency bounded on large stores (bm25 is computed for every ranked row).
     let window = "";
     const wparams: unknown[] = [];
-    if (total > RANK_WINDOW) {
+    const windowSize = Math.max(RANK_WINDOW, offset + limit); // paging deeper widens the window
+    if (rids.length > windowSize) {
       window = " AND articles_fts.rowid >= ?";
-      rids.sort((a, b) => a - b);
-      wparams.push(rids[total - RANK_WINDOW]);
+      wparams.push(rids[windowSize - 1]);
     }
     const ranked = this.db.prepare(`SELECT articles_fts.rowid AS rid, bm25(articles_fts, 4.0, 1.0, 0.3) AS score ${from}${window}
       ORDER BY score LIMIT ? OFFSET ?`).all(...params, ...wparams, limit, offset) as { rid: number; score: number }[];
@@ -526,7 +539,7 @@ export class Store {
       const rec = JSON.parse(record) as ArticleRecord;
       return { ...r, snippet: makeSnippet(rec.body, plan, opts.highlight), score: -score };
     });
-    return { total, query: plan.describe, results };
+    return { total, total_exact: totalExact, query: plan.describe, results };
   }
 
   /** Plain FTS5 over the same rows (no normalization, stems or variants): the baseline for recall measurements. */
@@ -614,6 +627,8 @@ export class Store {
       return `${col}_code = ?`;
     };
     if (f.actor && f.target) {
+      // Both sides as codes: the dyad index narrows first.
+      if (!entityish(f.actor) && !entityish(f.target)) { w.push("dyad = ?"); p.push(dyadKey(f.actor, f.target)); }
       const fwd = `(${side("src", f.actor)} AND ${side("tgt", f.target)})`;
       const rev = `(${side("src", f.target)} AND ${side("tgt", f.actor)})`;
       w.push(f.directed ? `(${fwd} OR (mutual = 1 AND ${rev}))` : `(${fwd} OR ${rev})`);
@@ -636,11 +651,23 @@ export class Store {
     const total = (this.db.prepare(`SELECT count(*) AS n FROM timeline WHERE ${sql}`).get(...params) as { n: number }).n;
     const rows = this.db.prepare(`SELECT * FROM timeline WHERE ${sql} ORDER BY sort_day IS NULL, sort_day, tl_id LIMIT ? OFFSET ?`)
       .all(...params, f.limit ?? 100, f.offset ?? 0) as TlRow[];
-    return { total, events: rows.map((r) => this.timelineEvent(r)) };
+    // Members of the whole page in one query.
+    const members = new Map<number, Record<string, unknown>[]>();
+    if (rows.length) {
+      const all = this.db.prepare(`SELECT e.tl_id, e.status, e.date, e.evidence, a.id AS article, a.dup_of, a.outlet, a.url, a.published
+        FROM events e JOIN articles a ON a.rid = e.article_rid WHERE e.tl_id IN (SELECT value FROM json_each(?)) ORDER BY e.rid`)
+        .all(JSON.stringify(rows.map((r) => r.tl_id))) as Record<string, unknown>[];
+      for (const m of all) {
+        const k = m.tl_id as number;
+        const list = members.get(k);
+        if (list) list.push(m); else members.set(k, [m]);
+      }
+    }
+    return { total, events: rows.map((r) => this.timelineEvent(r, members.get(r.tl_id) ?? [])) };
   }
 
-  timelineEvent(r: TlRow): TimelineEvent {
-    const members = this.st.tlMembers.all(r.tl_id) as Record<string, unknown>[];
+  timelineEvent(r: TlRow, preloaded?: Record<string, unknown>[]): TimelineEvent {
+    const members = preloaded ?? (this.st.tlMembers.all(r.tl_id) as Record<string, unknown>[]);
     const sources: TimelineSource[] = members.map((m) => ({
       article: m.article as string, outlet: (m.outlet as string) ?? null, published: (m.published as string) ?? null,
       url: (m.url as string) ?? null, status: m.status as EventStatus, date: (m.date as string) ?? null,

@@ -39,7 +39,7 @@ function scanAll(r: Rule, ctx: Ctx, out: Cand[]): void {
 let trigIdx: Map<string, TriggerClass[]> | null = null;
 /**
  * Cheap pre-check before slicing a word for the map: bitmaps of (first char, length) and (last char, length) of all
- * keys, indexed by the low 8 bits of the char code (Arabic letters are U+0620–U+064A, so they do not collide).
+ * keys, indexed by the low 8 bits of the char code (a collision only costs one extra map lookup).
  */
 let firstLen: Uint8Array | null = null;
 let lastLen: Uint8Array | null = null;

@@ -29,6 +29,8 @@ export interface LexiconFile {
   futureVerbStopWords: string[];
   yearWords: string[];
   yearAnchors: string[];
+  /** «في 2000 موقع»: a number followed by one of these is an amount, not a year */
+  countedNouns: string[];
   rangeStart: string[];
   rangeConnectors: string[];
   namedEventNouns: string[];
@@ -112,7 +114,7 @@ export function validateTimeData(months: MonthsFile, lex: LexiconFile): string[]
     nonEmpty(u.names, `periodUnits ${u.unit}`);
   }
   for (const k of ["weekdayBlockersBefore", "weekdayBlockersAfter", "todayBlockersAfter", "timesOfDay", "demonstratives", "beforeLast", "generalNounsBeforeAam",
-    "monthParts", "namedEventNouns", "datedNameNouns", "agoWords", "futureCues", "futureVerbStopPrefixes", "futureVerbStopWords", "yearWords", "yearAnchors", "rangeStart", "rangeConnectors", "decadeBlockersAfter",
+    "monthParts", "namedEventNouns", "datedNameNouns", "agoWords", "futureCues", "futureVerbStopPrefixes", "futureVerbStopWords", "yearWords", "yearAnchors", "countedNouns", "rangeStart", "rangeConnectors", "decadeBlockersAfter",
     "dateLineLabels", "dateLineLabelsNeedColon", "dateLineNoise"] as const) nonEmpty(lex[k], k);
   return errs;
 }

@@ -223,6 +223,7 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
   const namedEvent = new Set(r.namedEventNouns.map(normWord));
   const datedName = new Set(r.datedNameNouns.map(normWord));
   const generalNoun = new Set(r.generalNounsBeforeAam.map(normWord));
+  const counted = new Set(r.countedNouns.map(normWord));
   const U = "gu";
   const firstWords = (...lists: Iterable<string>[]): Set<string> => {
     const out = new Set<string>();
@@ -454,9 +455,10 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
     re: new RegExp(`(?:${ANCHORS})\\s+(?<y>(?:19|20)\\d\\d)${NOT_DIGIT}(?!\\s*[%٪])(?:\\s*(?:ميلاديه|ميلادي|م)${NOT_LETTER})?`, U),
     handle(m, ctx) {
       const y = +m.groups!.y!;
-      const after = nextText(ctx, m.index + m[0].length, 12);
-      // «في 2000 موقع»: a number followed by a counted noun or a unit is an amount
-      if (/^\s*(?:الف|مليون|مليار|شخص|جندي|دولار|يورو|كيلو|كم|متر|طن|قتيل|ه(?!\p{L}))/u.test(after)) return null;
+      const after = nextText(ctx, m.index + m[0].length, 16);
+      // «في 2000 موقع»: a number followed by a counted noun or a unit is an amount; «1445 هـ» is a Hijri year
+      const nw = stripClitic(after.trimStart().split(/[^\p{L}]/u)[0] ?? "");
+      if (counted.has(nw) || counted.has(nw.replace(/(?:ا|ين|ون|ات)$/, "")) || nw === "ه") return null;
       const s = m.index + m[0].indexOf(m.groups!.y!);
       return mk(s, m.index + m[0].length, String(y), "year-anchored", { precision: "year", y, yearExplicit: true }, true);
     },
