@@ -5,7 +5,7 @@
  *             decoded and cleaned through the real ingest path; pages/s, MB/s, peak RSS, split by kind.
  *             The same HTML pages (a sample) go through @mozilla/readability over jsdom for comparison.
  *
- *   stages    text core, entity linking, time tagging and event coding alone, on 2,000 extracted bodies.
+ *   stages    text core, entity linking, time tagging and event coding alone, on 1,000 extracted bodies.
  *   store     N articles (default 100,000) extracted from generated pages and ingested into SQLite end to end,
  *             then search and timeline latency (p95), peak RSS and database size.
  * All throughput figures are per CPU-second of this one process (one core), so a busy machine does not skew them.
@@ -22,7 +22,8 @@ import { readInputs, isInputError, type InputDoc } from "../ingest/index.js";
 import { extractDocument } from "../extract.js";
 import { cleanDocument } from "../clean/index.js";
 import { extractionKb } from "../extract.js";
-import type { ArticleRecord } from "../record.js";
+import { linkEntities } from "../entities/index.js";
+import { tagTimes } from "../time/index.js";
 import { textPage } from "./corpus.js";
 import { benchText } from "./text.js";
 import { benchEntities } from "./entities.js";
@@ -54,8 +55,8 @@ async function writeCorpus(): Promise<void> {
 
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
-/** Bodies of extracted records, kept for the stage benchmarks. */
-const sampleRecords: { body: string; published: string | null; rec: ArticleRecord }[] = [];
+/** Bodies of extracted pages, kept for the stage benchmarks (strings only, so they do not inflate peak RSS). */
+const sampleBodies: { body: string; published: string | null }[] = [];
 
 async function benchExtract(): Promise<void> {
   const zero = () => ({ n: 0, bytes: 0, cleanMs: 0, fullMs: 0 });
@@ -77,7 +78,7 @@ async function benchExtract(): Promise<void> {
     const rec = extractDocument(d);
     s.fullMs += cpuMs() - c;
     s.n++;
-    if (kind === "text" && sampleRecords.length < 2000) sampleRecords.push({ body: rec.body, published: rec.published, rec });
+    if (kind === "text" && sampleBodies.length < 1000) sampleBodies.push({ body: rec.body, published: rec.published });
     if (++i % 500 === 0) sampleRss();
   }
   const wall = performance.now() - t0, cpu = cpuMs() - c0;
@@ -95,7 +96,7 @@ async function benchExtract(): Promise<void> {
 }
 
 async function benchStages(): Promise<void> {
-  const bodies = sampleRecords.map(({ body, published }) => ({ body, published }));
+  const bodies = sampleBodies;
   const avg = bodies.reduce((a, b) => a + b.body.length, 0) / Math.max(1, bodies.length);
   console.log(`stages on ${bodies.length} article bodies (avg ${avg.toFixed(0)} characters), articles per CPU-second:`);
   const tx = await benchText(bodies.map((b) => b.body));
@@ -104,7 +105,8 @@ async function benchStages(): Promise<void> {
   console.log(`  entities: ${en.articlesPerSec} articles/s; knowledge base (${en.kbEntries} entries) load + index ${en.loadMs} ms CPU (${en.loadMsWall} ms wall); RSS ${en.rssMB} MB`);
   const tm = await benchTime(bodies);
   console.log(`  time: ${tm.articlesPerSec} articles/s`);
-  const ev = await benchEvents(sampleRecords.map(({ rec }) => ({ body: rec.body, published: rec.published, entities: rec.entities, times: rec.times })));
+  const kb = extractionKb();
+  const ev = await benchEvents(bodies.map(({ body, published }) => ({ body, published, entities: linkEntities(body, { published, kb }), times: tagTimes(body, published) })));
   console.log(`  events: ${ev.articlesPerSec} articles/s (${ev.eventsPerArticle} events per article; lexicon + KB load ${ev.lexiconMs} ms)`);
 }
 
@@ -149,8 +151,8 @@ async function main(): Promise<void> {
   await writeCorpus();
   console.log(`corpus: ${PAGES} pages in ${DIR} (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
   await benchExtract();
+  await benchStages(); // before the jsdom comparison, whose memory would inflate the stage RSS figures
   await benchJsdom();
-  await benchStages();
   await benchStoreRun();
 }
 

@@ -130,3 +130,27 @@ test("truncated HTML and random text never crash the cleaner", () => {
     assert.equal(typeof r.body, "string");
   }
 });
+
+test("bylines in other house styles: «كتب X» without a colon, «بقلم: د. X» above the headline, «موقع - X»", () => {
+  const a = cleanLines(["الرئيسية > أخبار > سياسة", "عنوان عن زيارة وزير", "الأحد، 05 مايو 2024 03:00 م", "كتب محمد عبد الله", "استمع إلى المقال", P1, P2].join("\n"));
+  assert.equal(a.title, "عنوان عن زيارة وزير");
+  assert.deepEqual(a.authors, ["محمد عبد الله"]);
+  assert.equal(a.published, "2024-05-05");
+  assert.equal(a.body, [P1, P2].join("\n\n"));
+  const b = cleanLines(["بقلم: د. سامي الحسيني", "2024/03/18", "الجزائر تستدعي سفيرها للتشاور", P1].join("\n"));
+  assert.equal(b.title, "الجزائر تستدعي سفيرها للتشاور");
+  assert.deepEqual(b.authors, ["د. سامي الحسيني"]);
+  const c = cleanLines(["نبض الرباط - عبد الرحيم العلوي", "الثلاثاء 12 مارس 2024 - 10:30", "المغرب يوقع اتفاقية جديدة", P1].join("\n"));
+  assert.equal(c.outlet, "نبض الرباط");
+  assert.deepEqual(c.authors, ["عبد الرحيم العلوي"]);
+  assert.equal(c.title, "المغرب يوقع اتفاقية جديدة");
+});
+
+test("a wire dateline on its own line and several credited sources on one source line", () => {
+  const r = cleanLines(["الإمارات تدين الهجوم", "أبوظبي - وام:", P1, P2, "المصدر: صوت عمّان + وكالات"].join("\n"));
+  assert.equal(r.dateline, "أبوظبي");
+  assert.deepEqual(r.credited, ["وام", "صوت عمّان", "وكالات"]);
+  assert.equal(r.body, [P1, P2].join("\n\n"));
+  const q = cleanLines(["عنوان", "الجزائر: «المنصة اليومية»", P1].join("\n"));
+  assert.equal(q.dateline, "الجزائر");
+});

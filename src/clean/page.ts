@@ -120,21 +120,27 @@ function isDeskLabel(l: Line, lex: CleanLexicon): boolean {
 
 /** A plausible personal name: 2–5 words, letters only, no stopwords, no sentence punctuation. */
 function looksLikeName(s: string, lex: CleanLexicon): boolean {
-  const t = s.trim();
+  // Honorifics before a name («د.», «م.», «أ.د.») are part of a byline, not a sentence.
+  const t = s.trim().replace(/^(?:(?:أ\.?\s*د|د|م|أ|الدكتور|الدكتورة|المهندس)\.?\s+)+/u, "");
   if (!t || /[0-9٠-٩.،,:؛!?؟"«»“”()]/u.test(t)) return false;
   const ws = wordsOf(normalizeForMatch(t));
   if (ws.length < 2 || ws.length > 5) return false;
   return ws.every((w) => !lex.stopwords.has(w) && /^\p{L}+$/u.test(w));
 }
 
-/** rule byline: «بقلم: X», or «<outlet or place> - <name>» on a line of its own. */
-function byline(l: Line, lex: CleanLexicon): { author: string; outlet: string | null } | null {
+/**
+ * rule byline: «بقلم: X», «كتب X», «كتب- X», or «<outlet or place> - <name>» on a line of its own.
+ * `explicit` is true when a byline word («بقلم», «كتب») says so: such a line is a byline even above the headline.
+ */
+function byline(l: Line, lex: CleanLexicon): { author: string; outlet: string | null; explicit: boolean } | null {
   if (l.words > 10) return null;
   const p = lex.bylinePrefixes.exec(l.text);
-  if (p?.groups?.value && looksLikeName(p.groups.value, lex)) return { author: p.groups.value.trim(), outlet: null };
+  if (p?.groups?.value && looksLikeName(p.groups.value, lex)) return { author: p.groups.value.trim(), outlet: null, explicit: true };
+  const k = /^(?:كتب|كتبت|بقلم|إعداد|اعداد)\s*[-–:]?\s+(?<name>.{3,50})$/u.exec(l.text);
+  if (k?.groups && looksLikeName(k.groups.name, lex)) return { author: k.groups.name.trim(), outlet: null, explicit: true };
   const m = /^(?<left>[^-–—|]{2,40}?)\s+[-–—]\s+(?<right>[^-–—|]{3,40})$/u.exec(l.text);
   if (m?.groups && looksLikeName(m.groups.right, lex) && !SENTENCE_END.test(l.text)) {
-    return { author: m.groups.right.trim(), outlet: m.groups.left.trim() };
+    return { author: m.groups.right.trim(), outlet: m.groups.left.trim(), explicit: false };
   }
   return null;
 }
@@ -156,6 +162,11 @@ function credited(l: Line, lex: CleanLexicon): string | null {
   const m = firstMatch(lex.credited, l.text);
   const v = m?.groups?.value?.trim().replace(/^[*"«“]+|[*"»”]+$/g, "").trim();
   return v ? v : null;
+}
+
+/** «الجزيرة + وكالات», «رويترز، أ ف ب»: several credited sources on one source line. */
+function splitCredited(v: string): string[] {
+  return v.split(/\s*(?:\+|،|,|\s\/\s)\s*/u).map((x) => x.trim()).filter(Boolean);
 }
 
 function tagLine(l: Line, lex: CleanLexicon): string[] | null {
@@ -200,6 +211,23 @@ function continuesArticle(before: Line[], after: Line[], lex: CleanLexicon): boo
   let shared = 0;
   for (const w of b) if (a.has(w)) shared++;
   return shared / b.size >= 0.3;
+}
+
+/**
+ * rule dateline-line: a wire dateline printed on a line of its own above the text: «أبوظبي - وام:»,
+ * «الجزائر: «المنصة اليومية»», «القاهرة (أ ش أ)». The place becomes the dateline, the agency or paper is credited.
+ */
+function datelineLine(l: Line, lex: CleanLexicon): { place: string; source: string | null } | null {
+  if (l.words > 6) return null;
+  const m = /^(?<place>[\p{L}\p{M}\s'’]{2,30}?)\s*(?:[-–—:]\s*|\()\s*[«"“(]?(?<src>[^»"”()]{2,30}?)[»"”)]?\s*[:：]?$/u.exec(l.text);
+  if (!m?.groups) return null;
+  const place = m.groups.place.trim(), src = m.groups.src.trim();
+  const pw = wordsOf(normalizeForMatch(place));
+  if (pw.length === 0 || pw.length > 3 || pw.some((w) => lex.stopwords.has(w))) return null;
+  // The source side must not be a person's name (that is a byline) and must be short.
+  if (looksLikeName(src, lex) && !/[«"“(]/u.test(l.text) && !/[:：]$/u.test(l.text)) return null;
+  if (wordsOf(normalizeForMatch(src)).length > 4) return null;
+  return { place, source: src || null };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -296,14 +324,20 @@ export function cleanLines(raw: string, hints: PageHints = {}): CleanPage {
     if (site) { if (!outlet) outlet = site; drop("site-header", l); continue; }
     if (title && l.norm === titleNorm()) { drop("title-repeated", l); continue; }
     const by = byline(l, lex);
-    if (by && (title || hints.fromHtml)) {
+    if (by && (title || hints.fromHtml || by.explicit || l.words <= 6)) {
       authors.push(by.author);
       if (by.outlet && !outlet) outlet = by.outlet;
       drop("byline", l); continue;
     }
     if (isDeskLabel(l, lex)) { drop("desk-label", l); continue; }
+    const dl = datelineLine(l, lex);
+    if (dl) {
+      if (!dateline) dateline = dl.place;
+      if (dl.source && !creditedList.includes(dl.source)) creditedList.push(dl.source);
+      drop("dateline-line", l); continue;
+    }
     const cr = credited(l, lex);
-    if (cr) { creditedList.push(cr); drop("credited-source", l); continue; }
+    if (cr) { for (const c of splitCredited(cr)) if (!creditedList.includes(c)) creditedList.push(c); drop("credited-source", l); continue; }
     if (!title && !hints.fromHtml && l.words <= 30 && !isCaption(l, lex)) { title = l.text; drop("title", l); continue; }
     // rule author-line: a lone name under the headline of a scraped page (HTML pages name authors in metadata;
     // their short header lines are widgets such as «مشاهدات عالية»).
@@ -324,7 +358,7 @@ export function cleanLines(raw: string, hints: PageHints = {}): CleanPage {
     let r: string | null;
     if (isCommentStart(l, lex)) { drop("comment-form", l); stop = true; break; }
     const cr = credited(l, lex);
-    if (cr) { if (!creditedList.includes(cr)) creditedList.push(cr); drop("credited-source", l); pastTail = true; continue; }
+    if (cr) { for (const c of splitCredited(cr)) if (!creditedList.includes(c)) creditedList.push(c); drop("credited-source", l); pastTail = true; continue; }
     const tags = tagLine(l, lex);
     if (tags) { keywords.push(...tags); drop("tag-line", l); pastTail = true; continue; }
     const ra = readAlso(l, lex);
