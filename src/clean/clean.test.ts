@@ -154,3 +154,13 @@ test("a wire dateline on its own line and several credited sources on one source
   const q = cleanLines(["عنوان", "الجزائر: «المنصة اليومية»", P1].join("\n"));
   assert.equal(q.dateline, "الجزائر");
 });
+
+test("HTML: a staff byline is not an author; the outlet comes from JSON-LD WebSite or the <title> suffix", () => {
+  const html = `<html><head><title>عنوان الخبر هنا | بوابة الطاقة</title><meta name="author" content="فريق التحرير">
+    <script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"بوابة الطاقة"},{"@type":"Article","headline":"عنوان الخبر هنا"}]}</script></head>
+    <body><article><p>${P1}</p><p>${P2}</p></article></body></html>`;
+  const r = cleanDocument({ path: null, name: "x", url: null, encoding: "utf-8", title: null, published: null, html, text: null });
+  assert.deepEqual(r.authors, []);
+  assert.equal(r.outlet, "بوابة الطاقة");
+  assert.equal(r.title, "عنوان الخبر هنا");
+});

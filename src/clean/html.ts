@@ -84,6 +84,14 @@ function names(v: unknown): string[] {
   return [];
 }
 
+/** The site name after the last « | » of a <title> («Headline | بوابة الطاقة»), when it is short. */
+function titleSuffix(title: string | null): string | null {
+  if (!title) return null;
+  const parts = title.split(/\s+[|｜]\s+/u);
+  const last = parts.length > 1 ? parts[parts.length - 1].trim() : "";
+  return last && last.split(/\s+/u).length <= 4 ? last : null;
+}
+
 /** Remove a site name glued to a <title>: «Headline - CNNArabic.com», «Headline | Site». */
 export function stripSiteSuffix(title: string, site: string | null): string {
   const parts = title.split(/\s+[-|–—]\s+/u);
@@ -103,11 +111,14 @@ export function readMeta(doc: Document): HtmlMeta {
   const ld = jsonLd(doc).filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)));
   const article = ld.find((o) => typesOf(o).some((t) => /NewsArticle|Article|BlogPosting/.test(t))) ?? ld[0] ?? {};
 
-  const outlet = clean(meta.get("og:site_name")) ?? names(article.publisher)[0] ?? clean(meta.get("application-name")) ?? null;
-  const docTitle = clean(doc.querySelector("title")?.textContent);
+  const all = jsonLd(doc);
+  const site = all.find((o) => typesOf(o).some((t) => t === "WebSite" || t === "NewsMediaOrganization" || t === "Organization"));
+  const docTitleRaw = clean(doc.querySelector("title")?.textContent);
+  const outlet = clean(meta.get("og:site_name")) ?? names(article.publisher)[0] ?? clean(meta.get("application-name"))
+    ?? (site ? clean(site.name) : null) ?? titleSuffix(docTitleRaw) ?? null;
   const h1s = [...doc.querySelectorAll("h1")].map((h) => clean(h.textContent)).filter((x): x is string => !!x);
   const title = clean(meta.get("og:title")) ?? clean(article.headline) ?? clean(meta.get("twitter:title"))
-    ?? (docTitle ? stripSiteSuffix(docTitle, outlet) : null) ?? (h1s.length === 1 ? h1s[0] : null);
+    ?? (docTitleRaw ? stripSiteSuffix(docTitleRaw, outlet) : null) ?? (h1s.length === 1 ? h1s[0] : null);
 
   const timeEl = doc.querySelector("article time[datetime], time[datetime]");
   const published = parseMetaDate(clean(article.datePublished))

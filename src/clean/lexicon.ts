@@ -20,6 +20,7 @@ interface LexiconFile {
   caption_cues: string[];
   caption_title_words: string[];
   stopwords: string[];
+  generic_authors: string[];
 }
 
 export interface CleanLexicon {
@@ -36,10 +37,12 @@ export interface CleanLexicon {
   captionCues: RegExp[];
   captionTitleWords: string[];
   stopwords: Set<string>;
+  /** Staff bylines that name no person («فريق التحرير», «admin»): not authors. */
+  genericAuthors: Set<string>;
 }
 
 const LIST_KEYS = ["ui_words", "junk_line", "subscribe_prefixes", "site_header_generic", "desk_labels", "byline_prefixes",
-  "credited_patterns", "tags_patterns", "read_also_patterns", "comment_patterns", "caption_cues", "caption_title_words", "stopwords"] as const;
+  "credited_patterns", "tags_patterns", "read_also_patterns", "comment_patterns", "caption_cues", "caption_title_words", "stopwords", "generic_authors"] as const;
 
 /** Validate the raw JSON; returns a list of problems (empty when fine). */
 export function validateCleanLexicon(json: unknown): string[] {
@@ -85,6 +88,7 @@ export function loadCleanLexicon(): CleanLexicon {
     captionCues: re(json.caption_cues),
     captionTitleWords: json.caption_title_words.map((x) => normalizeForMatch(x)),
     stopwords: nset(json.stopwords),
+    genericAuthors: nset(json.generic_authors),
   };
   return cached;
 }

@@ -447,7 +447,7 @@ export function cleanLines(raw: string, hints: PageHints = {}): CleanPage {
     title,
     published,
     outlet,
-    authors: [...new Set(authors)],
+    authors: [...new Set(authors)].filter((a) => !lex.genericAuthors.has(normalizeForMatch(a).toLowerCase())),
     credited: creditedList,
     dateline,
     keywords: [...new Set(keywords)],
