@@ -14,6 +14,9 @@
  *          --skip-write (reuse .bench/corpus).
  */
 import { mkdir, writeFile, readdir } from "node:fs/promises";
+import { readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import os from "node:os";
@@ -75,10 +78,9 @@ async function benchExtract(): Promise<void> {
     cleanDocument(d);
     s.cleanMs += cpuMs() - c;
     c = cpuMs();
-    const rec = extractDocument(d);
+    extractDocument(d);
     s.fullMs += cpuMs() - c;
     s.n++;
-    if (kind === "text" && sampleBodies.length < 1000) sampleBodies.push({ body: rec.body, published: rec.published });
     if (++i % 500 === 0) sampleRss();
   }
   const wall = performance.now() - t0, cpu = cpuMs() - c0;
@@ -96,6 +98,13 @@ async function benchExtract(): Promise<void> {
 }
 
 async function benchStages(): Promise<void> {
+  // Bodies of 1,000 generated text pages, cleaned (the stages' input). Run first, so the RSS figures describe the
+  // stage itself and not what the other benchmarks left in memory.
+  for (let i = 0; sampleBodies.length < 1000; i += 2) {
+    const p = textPage(i);
+    const c = cleanDocument({ path: null, name: p.name, url: null, encoding: "utf-8", title: null, published: null, html: null, text: p.content });
+    sampleBodies.push({ body: c.body, published: c.published });
+  }
   const bodies = sampleBodies;
   const avg = bodies.reduce((a, b) => a + b.body.length, 0) / Math.max(1, bodies.length);
   console.log(`stages on ${bodies.length} article bodies (avg ${avg.toFixed(0)} characters), articles per CPU-second:`);
@@ -124,6 +133,21 @@ async function benchStoreRun(): Promise<void> {
     `timeline p95 ${r.timelineP95ms} ms; peak RSS ${r.peakRssMB} MB; database ${r.dbSizeMB} MB`);
 }
 
+/** The `rasd extract` command itself, in its own process, over the whole corpus: wall time and peak RSS. */
+function benchCommand(): void {
+  const main = fileURLToPath(new URL("../cli/main.js", import.meta.url));
+  const hook = "data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS+'\\n'))";
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ["--import", hook, main, "extract", DIR, "--format", "jsonl", "--quiet"], {
+    stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
+  });
+  const secs = (performance.now() - t) / 1000;
+  const rss = /maxrss (\d+)/.exec(r.stderr ?? "");
+  const n = readdirSync(DIR).length;
+  console.log(`rasd extract ${DIR} --format jsonl (its own process): ${n} pages in ${secs.toFixed(1)} s = ${(n / secs).toFixed(0)} pages/s wall, ` +
+    `peak RSS ${rss ? (Number(rss[1]) / 1024).toFixed(0) : "?"} MB, exit ${r.status}`);
+}
+
 async function benchJsdom(): Promise<void> {
   const { JSDOM } = await import("jsdom");
   const { Readability } = await import("@mozilla/readability");
@@ -150,8 +174,9 @@ async function main(): Promise<void> {
   const t = performance.now();
   await writeCorpus();
   console.log(`corpus: ${PAGES} pages in ${DIR} (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+  await benchStages();
   await benchExtract();
-  await benchStages(); // before the jsdom comparison, whose memory would inflate the stage RSS figures
+  benchCommand();
   await benchJsdom();
   await benchStoreRun();
 }

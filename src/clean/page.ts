@@ -242,34 +242,70 @@ function splitGluedHeading(text: string): string[] {
   return [head.trim(), rest.trim()];
 }
 
-function tokenSet(norm: string): Set<string> {
-  return new Set(wordsOf(norm));
+/** Characters that separate words: white space, ASCII and Arabic punctuation, Latin-1 and general punctuation. */
+function isSeparator(c: number): boolean {
+  return c <= 0x2f || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0xbf)
+    || c === 0x060c || c === 0x061b || c === 0x061f || (c >= 0x066a && c <= 0x066d) || c === 0x06d4
+    || (c >= 0x2000 && c <= 0x206f) || c === 0x3000 || c === 0xfeff;
 }
 
 /**
- * Near-duplicate detection by token-set Jaccard similarity, with an inverted index so a page of n paragraphs
- * costs about its token count, not n² comparisons.
+ * The distinct words of a normalized paragraph as sorted 32-bit FNV-1a hashes, computed in one pass over the
+ * characters (this runs on every paragraph of every page).
+ */
+function wordHashes(norm: string): Uint32Array {
+  const out: number[] = [];
+  let h = 0x811c9dc5, inWord = false;
+  for (let i = 0; i <= norm.length; i++) {
+    const c = i < norm.length ? norm.charCodeAt(i) : 0x20;
+    if (isSeparator(c)) {
+      if (inWord) { out.push(h >>> 0); h = 0x811c9dc5; inWord = false; }
+    } else {
+      h ^= c; h = Math.imul(h, 0x01000193); inWord = true;
+    }
+  }
+  const sorted = Uint32Array.from(out).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
+  return sorted.subarray(0, n);
+}
+
+/**
+ * rule near-duplicate-paragraph: token-set Jaccard similarity ≥ threshold. Prefix filtering (a set-similarity
+ * join): two sets with Jaccard ≥ t share one of the first |s| − ⌈t·|s|⌉ + 1 elements of each in a fixed order
+ * (here: word hashes, ascending), so only those are indexed and probed, and candidates are verified exactly.
+ * A page costs about its word count, not n² comparisons.
  */
 class NearDuplicates {
-  private sets: Set<string>[] = [];
-  private index = new Map<string, number[]>();
+  private sets: Uint32Array[] = [];
+  private index = new Map<number, number[]>();
   constructor(private threshold: number) {}
-  has(ts: Set<string>): boolean {
-    const shared = new Map<number, number>();
-    for (const w of ts) for (const k of this.index.get(w) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
-    for (const [k, inter] of shared) {
-      const other = this.sets[k];
-      if (inter / (ts.size + other.size - inter) >= this.threshold) return true;
+  /** true when `hs` is a near-duplicate of a paragraph seen before; otherwise remembers it. */
+  seenOrAdd(hs: Uint32Array): boolean {
+    const plen = hs.length - Math.ceil(this.threshold * hs.length) + 1;
+    const tried = new Set<number>();
+    for (let i = 0; i < plen; i++) {
+      for (const k of this.index.get(hs[i]) ?? []) {
+        if (tried.has(k)) continue;
+        tried.add(k);
+        if (jaccardSorted(hs, this.sets[k]) >= this.threshold) return true;
+      }
+    }
+    const k = this.sets.push(hs) - 1;
+    for (let i = 0; i < plen; i++) {
+      const list = this.index.get(hs[i]);
+      if (list) list.push(k); else this.index.set(hs[i], [k]);
     }
     return false;
   }
-  add(ts: Set<string>): void {
-    const k = this.sets.push(ts) - 1;
-    for (const w of ts) {
-      const list = this.index.get(w);
-      if (list) list.push(k); else this.index.set(w, [k]);
-    }
+}
+
+function jaccardSorted(a: Uint32Array, b: Uint32Array): number {
+  let i = 0, j = 0, inter = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { inter++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
   }
+  return inter / (a.length + b.length - inter);
 }
 
 /** rule dateline: «بيونج يانج - قالت…», «واشنطن (رويترز) - …» at the start of the first paragraph. */
@@ -391,7 +427,7 @@ export function cleanLines(raw: string, hints: PageHints = {}): CleanPage {
       continue;
     }
     if ((r = isBoilerplate(l, lex))) { drop(r, l); continue; }
-    if (isDateLine(l.text) && l.words <= 10) { drop("date-line", l); continue; }
+    if (l.words <= 10 && isDateLine(l.text)) { drop("date-line", l); continue; }
     if (!isProse(l) && isCaption(l, lex)) { drop("photo-caption", l); continue; }
     // rule caption-before-heading: two short non-sentence lines in a row: the first is a photo caption,
     // the second the subheading that introduces the next paragraph.
@@ -417,11 +453,9 @@ export function cleanLines(raw: string, hints: PageHints = {}): CleanPage {
     for (const part of splitGluedHeading(l.text)) {
       const n = normalizeForMatch(part);
       if (seenExact.has(n)) { trace.push({ rule: "duplicate-paragraph", line: part }); continue; }
-      const ts = tokenSet(n);
-      // rule near-duplicate-paragraph: the same paragraph printed again with a word or two changed.
-      if (ts.size >= 8 && near.has(ts)) { trace.push({ rule: "near-duplicate-paragraph", line: part }); continue; }
+      const hs = wordHashes(n);
+      if (hs.length >= 8 && near.seenOrAdd(hs)) { trace.push({ rule: "near-duplicate-paragraph", line: part }); continue; }
       seenExact.add(n);
-      if (ts.size >= 8) near.add(ts);
       paras.push(part);
     }
   }
