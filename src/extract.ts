@@ -18,9 +18,12 @@ export function extractionKb(): Kb {
   return (kbCache ??= loadKb({ userLayer: true }));
 }
 
-/** Stable content id: the same clean body (after normalization for matching) gives the same id anywhere. */
-export function articleId(body: string): string {
-  const norm = normalizeForMatch(body).replace(/\s+/gu, " ").trim();
+/**
+ * Stable content id: the same clean body (after normalization for matching) gives the same id anywhere.
+ * `bodyNorm`, when the cleaner already has it, saves normalizing the body twice (it must equal normalizeForMatch(body)).
+ */
+export function articleId(body: string, bodyNorm?: string): string {
+  const norm = (bodyNorm ?? normalizeForMatch(body)).replace(/\s+/gu, " ").trim();
   return createHash("sha256").update(norm, "utf8").digest("hex").slice(0, 16);
 }
 
@@ -32,7 +35,7 @@ export function extractDocument(doc: InputDoc, opts: { kb?: Kb } = {}): ArticleR
   const events = codeEvents({ body: page.body, published: page.published, entities, times }, { kb });
   return {
     schema: SCHEMA,
-    id: articleId(page.body),
+    id: articleId(page.body, page.bodyNorm),
     source: { path: doc.path, url: page.url, encoding: doc.encoding },
     language: "ar",
     title: page.title,

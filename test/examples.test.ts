@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readInputs, isInputError, type InputDoc } from "../src/ingest/index.js";
-import { extractDocument } from "../src/extract.js";
+import { extractDocument, articleId } from "../src/extract.js";
 import type { ArticleRecord } from "../src/record.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,6 +27,7 @@ test("every example extracts with the expected metadata", async () => {
     records.set((d as InputDoc).name, extractDocument(d as InputDoc));
   }
   assert.equal(records.size, 11, "9 files, one of them a JSON Lines batch of 3");
+  for (const [name, r] of records) assert.equal(r.id, articleId(r.body), `${name}: the id is the hash of the normalized body`);
   for (const [name, exp] of Object.entries(expected)) {
     const r = records.get(name);
     assert.ok(r, `missing ${name}`);

@@ -35,6 +35,8 @@ export interface CleanPage {
   related: RelatedStory[];
   /** Which rule removed or classified which line: for debugging and tests. */
   trace: { rule: string; line: string }[];
+  /** The body normalized for matching (paragraph by paragraph, as the rules saw it): for the content id. */
+  bodyNorm: string;
 }
 
 interface Line {
@@ -449,18 +451,22 @@ export function cleanLines(raw: string, hints: PageHints = {}): CleanPage {
   const paras: string[] = [];
   const seenExact = new Set<string>();
   const near = new NearDuplicates(0.9);
+  const parasNorm: string[] = [];
   for (const l of body) {
-    for (const part of splitGluedHeading(l.text)) {
-      const n = normalizeForMatch(part);
+    const parts = splitGluedHeading(l.text);
+    for (const part of parts) {
+      const n = parts.length === 1 ? l.norm : normalizeForMatch(part);
       if (seenExact.has(n)) { trace.push({ rule: "duplicate-paragraph", line: part }); continue; }
       const hs = wordHashes(n);
       if (hs.length >= 8 && near.seenOrAdd(hs)) { trace.push({ rule: "near-duplicate-paragraph", line: part }); continue; }
       seenExact.add(n);
       paras.push(part);
+      parasNorm.push(n);
     }
   }
-  if (title && paras.length && normalizeForMatch(paras[0]) === normalizeForMatch(title)) {
+  if (title && paras.length && parasNorm[0] === normalizeForMatch(title)) {
     trace.push({ rule: "title-repeated", line: paras.shift()! });
+    parasNorm.shift();
   }
 
   if (paras.length) {
@@ -486,6 +492,7 @@ export function cleanLines(raw: string, hints: PageHints = {}): CleanPage {
     dateline,
     keywords: [...new Set(keywords)],
     body: paras.join("\n\n"),
+    bodyNorm: parasNorm.join("\n\n"),
     related,
     trace,
   };
