@@ -27,7 +27,7 @@ export async function serve(opts: ServeOptions = {}): Promise<RunningServer> {
   const db = opts.db ?? defaultDbPath();
   const token = opts.token === undefined ? process.env.RASD_TOKEN ?? null : opts.token;
   // Create/migrate the file once, then keep it read-only unless ingest is enabled.
-  if (!token) Store.open(db).close();
+  if (!token) Store.open(db, { checkIndex: false }).close();
   const store = Store.open(db, { readonly: !token });
   const app = createApp(store, { token, cors: opts.cors ?? null });
   const host = opts.host ?? "127.0.0.1";

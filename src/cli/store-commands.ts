@@ -33,7 +33,7 @@ const dateArg = (v: string): string => {
 function openStore(db: string | undefined, readonly = false): Store {
   const path = db ?? defaultDbPath();
   if (readonly) {
-    Store.open(path).close(); // create + migrate if needed, then read
+    Store.open(path, { checkIndex: false }).close(); // create + migrate if needed, then read
     return Store.open(path, { readonly: true });
   }
   return Store.open(path);
@@ -98,12 +98,13 @@ export function registerStoreCommands(program: Command): void {
     .argument("<paths...>", "inputs")
     .addOption(dbOption())
     .option("--batch <n>", "records per transaction", positiveInt, 25)
+    .option("--threads <n>", "extraction worker threads (default: cores − 1; 0 = main thread)", nonNegInt)
     .option("--no-progress", "no progress bar")
     .option("--json", "print the summary as JSON")
-    .action(async (paths: string[], o: { db?: string; batch: number; progress: boolean; json?: boolean }) => {
+    .action(async (paths: string[], o: { db?: string; batch: number; threads?: number; progress: boolean; json?: boolean }) => {
       const store = openStore(o.db);
       try {
-        const s = await ingestPaths(store, paths, { batchSize: o.batch, progress: o.progress ? undefined : false });
+        const s = await ingestPaths(store, paths, { batchSize: o.batch, threads: o.threads, progress: o.progress ? undefined : false });
         for (const e of s.errors.slice(0, 50)) io.err(`error: ${e.error}\n`);
         if (s.errors.length > 50) io.err(`… and ${s.errors.length - 50} more errors\n`);
         if (o.json) print(JSON.stringify(s, null, 2));
@@ -172,10 +173,12 @@ export function registerStoreCommands(program: Command): void {
     .addOption(typeOption())
     .addOption(new Option("--status <status>", "current status").choices(EVENT_STATUSES as unknown as string[]))
     .option("--limit <n>", "events", positiveInt, 200)
+    .option("--rebuild", "first re-join all stored reports in publication order (writes the database)")
     .option("--json", "JSON output")
-    .action((o: { db?: string; actor?: string; target?: string; directed?: boolean; from?: string; to?: string; type?: string; status?: string; limit: number; json?: boolean }) => {
-      const store = openStore(o.db, true);
+    .action((o: { db?: string; actor?: string; target?: string; directed?: boolean; from?: string; to?: string; type?: string; status?: string; limit: number; rebuild?: boolean; json?: boolean }) => {
+      const store = openStore(o.db, !o.rebuild);
       try {
+        if (o.rebuild) io.err(`timeline rebuilt: ${store.rebuildTimeline()} events\n`);
         const r = store.timeline({ actor: o.actor, target: o.target, directed: o.directed, from: o.from, to: o.to, type: o.type, status: o.status as TimelineEvent["status"] | undefined, limit: o.limit });
         print(o.json ? JSON.stringify({ total: r.total, events: r.events }, null, 2) : formatTimeline(r.events, r.total));
       } finally {

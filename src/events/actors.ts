@@ -9,7 +9,7 @@ import type { Actor, Entity } from "../record.js";
 import type { Token } from "../text/index.js";
 import { normalizeForMatch } from "../text/index.js";
 import type { Lexicon, Phrase } from "./lexicon.js";
-import { isAttribution, phrase } from "./lexicon.js";
+import { isAttribution, phrase, wordInfo } from "./lexicon.js";
 import { procliticSplits } from "./morph.js";
 
 /** The part of the KB the coder reads (a `Kb` from src/kb fits). */
@@ -44,6 +44,8 @@ export interface Unit {
   prep: string | null;
   /** the first token carries a coordinating و/ف */
   conj: boolean;
+  /** token of the preposition heading the noun phrase that ends with this actor (head-prep rule) */
+  head?: number;
   rule: string;
 }
 
@@ -89,7 +91,11 @@ export function indexKb(kb: EventKb | null): KbIndex {
   for (const e of kb?.entries ?? []) {
     // states that no longer exist (SUN) share capitals and nisba with their successors: the current state wins
     if (e.type !== "country" || !e.country) continue;
-    for (const nb of e.nisba ?? []) add(nb, e.country, "nisba");
+    for (const nb of e.nisba ?? []) {
+      add(nb, e.country, "nisba");
+      // Rule: the indefinite accusative of a masculine nisba («صحفيا فرنسيا») is the same actor
+      if (!nb.startsWith("ال") && /ي$/.test(nb)) add(nb + "ا", e.country, "nisba");
+    }
     if (e.historical) continue;
     for (const m of e.metonyms ?? []) {
       add(m, e.country, "metonym");
@@ -144,6 +150,16 @@ function metonymOf(e: Entity, kbi: KbIndex): string | undefined {
     if (c) return c;
   }
   return kbi.metonymNames.get(normalizeForMatch(e.name.ar));
+}
+
+function mentionProclitic(tokNorm: string, name: string): string {
+  const nm = normalizeForMatch(name).split(" ")[0] ?? "";
+  if (!nm || tokNorm.startsWith(nm)) return "";
+  for (const sp of procliticSplits(tokNorm)) {
+    if (!sp.prefix || /ال$/.test(sp.prefix)) continue;
+    if (sp.stem === nm || (sp.prefix.endsWith("لل") && "ال" + sp.stem === nm)) return sp.prefix;
+  }
+  return "";
 }
 
 /** Index of the token containing offset `pos` (tokens sorted by start), or -1. */
@@ -235,7 +251,9 @@ export function buildUnits(
       if (!coded) break;
       const t0 = tokenAt(tokens, m.start), t1 = tokenAt(tokens, m.end - 1);
       if (t0 < lo || t1 < t0) continue;
-      const prefix = normalizeForMatch(body.slice(tokens[t0]!.start, m.start));
+      let prefix = normalizeForMatch(body.slice(tokens[t0]!.start, m.start));
+      // Rule: a mention that includes its proclitics («لليابان» for اليابان) still has them
+      if (!prefix && m.start === tokens[t0]!.start) prefix = mentionProclitic(tokens[t0]!.norm, e.name.ar);
       units.push({
         t0, t1, actor: { ...coded.actor }, place: coded.place, entityId: e.id, entityType: e.type, adjOnly: false,
         prep: prepOfPrefix(prefix), conj: /^[وف]/.test(prefix), rule: "entity",
@@ -283,6 +301,8 @@ export function buildUnits(
     for (;;) {
       const sn = sectorNounBefore(lex, sectorAt, lo, u.t0, lo, 1);
       if (!sn || units.some((v) => v !== u && v.t1 >= sn.t0 && v.t0 < u.t0)) break;
+      // a place head («في العاصمة نظيره X») names a city, not the title of the actor after it
+      if (procliticSplits(tokens[sn.t0]!.norm).some((sp) => lex.cues.placeHeads.has(sp.stem))) break;
       if (u.actor.sector == null || u.entityType === "country") u.actor.sector = sn.sector;
       u.t0 = sn.t0;
       u.prep = prepOfPrefix(sn.prefix);
@@ -314,6 +334,15 @@ export function buildUnits(
   }
   // 5. standalone prepositions before the unit
   for (const u of out) {
+    // Rule: the owner of a prepositional object («على مواقع لحزب الله») takes the phrase's preposition
+    if (u.prep === "ل" && !u.conj && !u.adjOnly && u.t0 > lo && !/^[وف]?ل/.test(tokens[u.t0 - 1]!.norm)) {
+      const probe: Unit = { ...u, prep: null };
+      headPrep(lex, tokens, lo, probe, out);
+      if (probe.prep && probe.head !== undefined && tokens[probe.head]!.norm === probe.prep && (probe.prep === "علي" || probe.prep === "ضد")) {
+        u.prep = probe.prep; u.head = probe.head; u.rule = probe.rule;
+      }
+      continue;
+    }
     if (u.prep || u.t0 <= lo) continue;
     const prev = tokens[u.t0 - 1]!;
     // Rule: «وفد من X», «مسؤولان من X و Y»: a sector noun + من + actor is that actor (not a «from» phrase)
@@ -332,8 +361,40 @@ export function buildUnits(
     else if (/^[وف]?ل/.test(prev.norm) && lex.cues.beneficiary.has(prev.norm.replace(/^[وف]?ل/, ""))) u.prep = "ل";
     else if (prev.norm === "قبل" && u.t0 - 2 >= lo && tokens[u.t0 - 2]!.norm === "من") u.prep = "من قبل";
     else if (prev.norm === "يد" && u.t0 - 2 >= lo && tokens[u.t0 - 2]!.norm === "علي") u.prep = "من قبل";
+    else if (!u.conj && !u.adjOnly) headPrep(lex, tokens, lo, u, out);
   }
   return out;
+}
+
+const HEAD_PREPS = new Set(["الي", "مع", "علي", "ضد", "عن", "في", "بين", "لدي", "نحو", "تجاه", "من"].map(normalizeForMatch));
+const HEAD_WINDOW = 8;
+
+/**
+ * Rule: the preposition of a noun phrase belongs to the actor at its end («مع القائد العام للإدارة الجديدة X»,
+ * «إلى مدينة جدة»): scan back over plain words (no trigger, reporting or light verb, no other actor, no punctuation)
+ * to a standalone preposition; a place head with a proclitic preposition («بمدينة X») gives that preposition.
+ */
+function headPrep(lex: Lexicon, tokens: Token[], lo: number, u: Unit, units: Unit[]): void {
+  for (let k = u.t0 - 1; k >= Math.max(lo, u.t0 - HEAD_WINDOW); k--) {
+    const t = tokens[k]!;
+    if (t.kind !== "word") return;
+    // a genitive actor inside the phrase («للإدارة السورية», «الروسية») does not end it
+    const inner = units.find((v) => v !== u && v.t0 <= k && v.t1 >= k);
+    if (inner) {
+      if (!(inner.adjOnly || inner.prep === "ل") || inner.place) return;
+      k = inner.t0;
+      continue;
+    }
+    if (HEAD_PREPS.has(t.norm)) { u.prep = t.norm; u.head = k; u.rule += "+head-prep"; return; }
+    const w = wordInfo(lex, t.norm);
+    if (w.trig || w.report || w.light || w.attrib || w.compl || lex.cues.relative.has(t.norm)) return;
+    const split = procliticSplits(t.norm).find((sp) => sp.prefix && lex.cues.placeHeads.has(sp.stem));
+    if (split) {
+      const p = prepOfPrefix(split.prefix);
+      if (p) { u.prep = p; u.head = k; u.rule += "+head-prep"; }
+      return;
+    }
+  }
 }
 
 function candidatesFor(kbi: KbIndex, norm: string): PhraseEntry[] {

@@ -15,6 +15,7 @@
 import type { Actor, Entity, Event, EventStatus, TimeExpr } from "../record.js";
 import { splitSentences, tokenizeNormalized, normalize, type Token } from "../text/index.js";
 import { actorKey, buildUnits, indexKb, type EventKb, type KbIndex, type Unit } from "./actors.js";
+import { prefixAllows, procliticSplits } from "./morph.js";
 import { isReportingVerb, lightVerb, lookupTrigger, matchesObject, wordInfo, type Lexicon, type TriggerDef } from "./lexicon.js";
 import { mergeEvents, type Coded } from "./merge.js";
 import { chooseDate, statusOf, isFuture } from "./status.js";
@@ -69,20 +70,34 @@ export function codeEventsWith(lex: Lexicon, input: CodeInput, opts: CodeOptions
   const sentences = splitSentences(body);
   const events: Coded[] = [];
   let ti = 0;
-  const memory: Memory = { prev: null, cur: null, prevTopic: null, curTopic: null };
+  const memory: Memory = { prev: null, cur: null, prevTopic: null, curTopic: null, dyad: null, dyads: new Map() };
+  let first = true;
   for (const s of sentences) {
     while (ti < tokens.length && tokens[ti]!.end <= s.start) ti++;
     let tj = ti;
     while (tj < tokens.length && tokens[tj]!.start < s.end) tj++;
+    if (first && tj > ti) { ti = skipDateline(tokens, ti, tj); first = false; }
     memory.cur = null;
     const [a, b] = [ti, tj];
     memory.curTopic = () => sentenceTopic(lex, kbi, input, tokens, a, b, s);
     if (tj > ti) codeSentence(lex, kbi, input, tokens, ti, tj, s, events, memory);
     memory.prev = memory.cur;
     memory.prevTopic = memory.cur ? null : memory.curTopic;
+    memory.dyad = mainDyad(memory);
     ti = tj;
   }
   return opts.noMerge ? events.map((c) => c.ev) : mergeEvents(events);
+}
+
+const DASHES = new Set(["-", "–", "—"]);
+/** Rule: a dateline opening the article («القاهرة - …», «موسكو (رويترز) - …») is not the subject of the first verb. */
+function skipDateline(tokens: Token[], lo: number, hi: number): number {
+  for (let k = lo + 1; k < Math.min(hi - 1, lo + 7); k++) {
+    const n = tokens[k]!.norm;
+    if (DASHES.has(n)) return k + 1;
+    if (tokens[k]!.kind === "punct" && n !== "(" && n !== ")" && n !== "،" && n !== ",") return lo;
+  }
+  return lo;
 }
 
 function codeSentence(
@@ -93,6 +108,7 @@ function codeSentence(
   const trigs = findTriggers(lex, tokens, lo, hi);
   if (!trigs.length) return;
   const units = buildUnits(lex, kbi, tokens, lo, hi, entitiesIn(input.entities, span), input.body);
+  if (memory.dyad) addDyadAnaphors(lex, tokens, lo, hi, units, memory.dyad);
   const inUnit = new Set<number>();
   for (const u of units) for (let k = u.t0; k <= u.t1; k++) inUnit.add(k);
   const triggers = trigs.filter((t) => !inUnit.has(t.i));
@@ -108,10 +124,12 @@ function codeSentence(
   for (let k = lo; k < hi; k++) if (tokens[k]!.kind === "word" && isReportingVerb(lex, tokens[k]!.norm)) { verbIdx.add(k); reportIdx.add(k); }
 
   const accuseTargets: { after: number; units: Unit[] }[] = [];
+  let sentSubject: Group | null = null;
   const complementHeads: { i: number; type: string }[] = [];
   for (const tr of triggers) {
     const c0 = clauseOf(clauses, lo, tr.i), c1 = clauseEnd(clauses, hi, tr.i);
-    const ctx: ArgCtx = { lex, tokens, groups, lo, hi, c0, c1, timeTok, verbIdx, reportIdx, prevSubject: () => previousSubject(memory) };
+    const ctx: ArgCtx = { lex, tokens, groups, lo, hi, c0, c1, timeTok, verbIdx, reportIdx, prevSubject: () => previousSubject(memory),
+      sentSubject, dyad: memory.dyad };
     let args: Args | null = null;
     let statusOverride: EventStatus | null = null;
     // Rule: بـ + masdar after an accusation is the accused act (alleged); after threats/requests/promises/refusals
@@ -131,9 +149,19 @@ function codeSentence(
     // Rule: لـ + masdar right after another trigger is its purpose («أرسل قوات لمساعدة روسيا»), not a new event.
     if (!args && tr.def.pos === "noun" && tr.prefix.replace(/^[وف]/, "").startsWith("ل")
       && complementHeads.some((h) => h.i < tr.i && tr.i - h.i <= 12)) continue;
+    // Rule: an event noun in the genitive of a content noun («مقترح الهدنة», «خطة الانسحاب») is not an event; in the
+    // genitive of an agreement noun («اتفاق وقف إطلاق النار بين X و Y») it is what the parties agreed
+    let headType: string | null = null;
+    if (!args && tr.def.pos === "noun" && (tr.prefix === "" || tr.prefix === "ال") && tr.i > lo) {
+      const h = contentHead(lex, tokens[tr.i - 1]!.norm);
+      if (h === "content") continue;
+      if (h === "agreement") headType = "AGREE";
+    }
     if (!args) args = tr.def.pos === "verb" ? verbArgs(ctx, tr) : nounArgs(ctx, tr);
+    if (args && headType) { args.type = headType; args.mode = null; }
     complementHeads.push({ i: tr.i, type: tr.type });
     if (!args) continue;
+    if (args.subject && !args.pairs && args.rule !== "accused-act") sentSubject = args.subject;
     if (!memory.cur && args.sources.length && !args.pairs && args.rule !== "accused-act") memory.cur = args.subject ?? null;
     if (tr.type === "ACCUSE" && args.targets.length) {
       const lastT = Math.max(...args.targets.map((u) => u.t1));
@@ -169,6 +197,7 @@ function codeSentence(
         evidence: { start: span.start, end: span.end }, score, rule: `${tr.rule}/${args.rule}`,
       };
       out.push({ ev, joint: (tr.def.joint || args.pairs) && mode !== "visit", srcType: s.entityType, tgtType: t?.entityType ?? null });
+      if (t && status !== "denied") noteDyad(memory, s, t, tr.def.joint || args.pairs, span.start);
     }
   }
 }
@@ -276,6 +305,7 @@ function groupUnits(tokens: Token[], units: Unit[]): Group[] {
   for (const u of units) {
     const g = groups[groups.length - 1];
     // Rule: «X و Y» (و glued or alone) right after X coordinates; «بين X و Y» is one group
+    if (g && u.t0 === g.t0 && u.rule === "dyad-anaphor") { g.units.push(u); continue; }
     if (g && !u.adjOnly && !g.units[0]!.adjOnly && (
       (u.conj && u.t0 === g.t1 + 1) || (u.t0 === g.t1 + 2 && tokens[g.t1 + 1]!.norm === "و"))) {
       g.units.push(u); g.t1 = u.t1;
@@ -332,6 +362,10 @@ interface ArgCtx {
   reportIdx: Set<number>;
   /** subject of the previous sentence's first event, else its opening subject (computed on demand) */
   prevSubject: () => Group | null;
+  /** subject of the last event coded earlier in this sentence */
+  sentSubject: Group | null;
+  /** the two parties of the last coded dyad before this sentence */
+  dyad: [Unit, Unit] | null;
 }
 
 /** What the coder remembers across sentences. */
@@ -341,7 +375,52 @@ interface Memory {
   /** the previous sentence's topic (its opening subject), computed only when asked */
   prevTopic: (() => Group | null) | null;
   curTopic: (() => Group | null) | null;
+  /** the two parties of the last coded event with a target (for «الجانبان», «بالخطوة») */
+  dyad: [Unit, Unit] | null;
+  /** dyads coded so far (unordered country pair): how often, whether mutual, where last */
+  dyads: Map<string, { pair: [Unit, Unit]; n: number; joint: boolean; last: number }>;
 }
+
+function noteDyad(memory: Memory, s: Unit, t: Unit, joint: boolean, at: number): void {
+  const a = actorKey(s.actor), b = actorKey(t.actor);
+  if (!a || !b || a === b) return;
+  const k = a < b ? `${a}|${b}` : `${b}|${a}`;
+  const d = memory.dyads.get(k);
+  if (d) { d.n++; d.joint ||= joint; d.last = at; d.pair = [s, t]; }
+  else memory.dyads.set(k, { pair: [s, t], n: 1, joint, last: at });
+}
+
+/** Rule: «الجانبان» refers to the article's main dyad so far: most events, then mutual ones, then the latest. */
+function mainDyad(memory: Memory): [Unit, Unit] | null {
+  let best: { pair: [Unit, Unit]; n: number; joint: boolean; last: number } | null = null;
+  for (const d of memory.dyads.values()) {
+    if (!best || d.n > best.n || (d.n === best.n && (Number(d.joint) - Number(best.joint) || d.last - best.last) > 0)) best = d;
+  }
+  return best?.pair ?? null;
+}
+
+/** Rule: «الجانبان / الطرفين / البلدان …» name the two parties of the last coded dyad: two units on one token. */
+function addDyadAnaphors(lex: Lexicon, tokens: Token[], lo: number, hi: number, units: Unit[], dyad: [Unit, Unit]): void {
+  let added = false;
+  for (let k = lo; k < hi; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== "word" || units.some((u) => u.t0 <= k && u.t1 >= k)) continue;
+    let prefix: string | null = null;
+    for (const sp of procliticSplits(t.norm)) {
+      if (lex.cues.dyadAnaphors.has(sp.stem)) { prefix = sp.prefix; break; }
+      if (sp.prefix.endsWith("لل") && lex.cues.dyadAnaphors.has("ال" + sp.stem)) { prefix = sp.prefix; break; }
+    }
+    if (prefix === null) continue;
+    const p = prefix.replace(/^[وف]/, "");
+    const prep = p.startsWith("ل") ? "ل" : p.startsWith("ب") ? "ب" : (k > lo && STANDALONE_BEFORE.has(tokens[k - 1]!.norm) ? tokens[k - 1]!.norm : null);
+    for (const d of dyad) {
+      units.push({ ...d, t0: k, t1: k, actor: { ...d.actor }, prep, conj: /^[وف]/.test(prefix), rule: "dyad-anaphor", place: false, adjOnly: false });
+    }
+    added = true;
+  }
+  if (added) units.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+}
+const STANDALONE_BEFORE = new Set(["الي", "مع", "علي", "ضد", "عن", "في", "بين", "من"]);
 
 function previousSubject(memory: Memory): Group | null {
   if (memory.prev) return memory.prev;
@@ -404,6 +483,12 @@ function groupAfter(ctx: ArgCtx, i: number, maxGap: number): Group | null {
   if (!g || !isSubjectCandidate(g)) return null;
   if (g.units.every((u) => u.adjOnly)) return null;
   const title = i + 1 < ctx.hi && ctx.tokens[i + 1]!.kind === "word" && ctx.lex.sectorIndex.matchAt(ctx.tokens, i + 1, ctx.hi).length > 0;
+  // Rule: an actor after a prepositional phrase («ووعد بمساعدة X») is that phrase's complement, not the subject
+  for (let k = i + 1; k < g.t0 && !title; k++) {
+    const n = ctx.tokens[k]!.norm;
+    if (ctx.timeTok.has(k) || ctx.lex.cues.skip.has(n)) continue;
+    if (/^[وف]?[بل]/.test(n) && n.length > 4 && procliticSplits(n).some((sp) => /[بل]$/.test(sp.prefix) && ctx.lex.sectorIndex.matchAt(ctx.tokens, k, ctx.hi).length === 0)) return null;
+  }
   return gapOk(ctx, i, g.t0, title ? maxGap + 3 : maxGap) ? g : null;
 }
 
@@ -440,10 +525,18 @@ function findTarget(ctx: ArgCtx, tr: Trig, from: number, exclude: Group | null, 
   const limit = Math.min(ctx.c1, from + TARGET_WINDOW + 1);
   for (const g of ctx.groups) {
     if (g.t0 <= from || g === exclude) continue;
-    if (g.t0 >= limit) break;
+    // a phrase headed by its preposition («مع القائد العام للإدارة الجديدة X») counts from the preposition
+    const head = g.units[0]!.head;
+    if ((head !== undefined && head > from ? head : g.t0) >= limit) { if (g.t0 >= limit + 6) break; continue; }
     // Rule: an apposition of the source («وزير الدفاع الروسي، سيرغي شويغو،») is not its target
     if (exclude && g.units.every((u) => actorKey(u.actor) === actorKey(exclude.units[0]!.actor))
       && (onlyPunct(ctx, exclude.t1, g.t0) || isCommaLike(ctx.tokens[exclude.t1 + 1]?.norm))) continue;
+    // Rule: the source's own country later in the clause («بتعزيز القدرات الدفاعية لليابان») is not its target
+    if (exclude && g.prep !== null && g.units.every((u) => exclude.units.some((x) => actorKey(x.actor) === actorKey(u.actor)
+      && (x.actor.sector ?? "GOV") === (u.actor.sector ?? "GOV")))) continue;
+    // Rule: «الجانبان» after a subject that is already one of the two parties is not a target
+    if (exclude && g.units[0]!.rule === "dyad-anaphor"
+      && g.units.some((u) => exclude.units.some((x) => actorKey(x.actor) === actorKey(u.actor)))) continue;
     // stop at another verb or a relative clause between
     for (let k = from + 1; k < g.t0; k++) {
       if (ctx.verbIdx.has(k) && k !== tr.i) return null;
@@ -454,10 +547,22 @@ function findTarget(ctx: ArgCtx, tr: Trig, from: number, exclude: Group | null, 
     }
     // a bare nisba adjective is a verb's target when it qualifies the object right after the verb
     // («أدانت مصر الغارات الإسرائيلية»)
+    // a nisba qualifying a seized place («السيطرة على بلدة أوكرانية») is the place's country
+    const placeAdj = tr.def.placeTarget && g.t0 - 1 > from
+      && procliticSplits(ctx.tokens[g.t0 - 1]!.norm).some((sp) => ctx.lex.cues.placeHeads.has(sp.stem))
+      && /^[وف]?علي$/.test(ctx.tokens[g.t0 - 2]?.norm ?? "");
+    if (placeAdj) return g;
+    // a nisba qualifying the object of the trigger's preposition («هجوم على سفينة إسرائيلية») is the target
+    if (g.units.every((u) => u.adjOnly) && g.t0 - 2 > from && ctx.tokens[g.t0 - 1]!.kind === "word"
+      && STANDALONE_BEFORE.has(ctx.tokens[g.t0 - 2]!.norm) && ctx.tokens[g.t0 - 2]!.norm !== "في" && ctx.tokens[g.t0 - 2]!.norm !== "من"
+      && allowedPrep(tr, ctx.tokens[g.t0 - 2]!.norm) && !wordInfo(ctx.lex, ctx.tokens[g.t0 - 1]!.norm).trig) {
+      return { ...g, prep: ctx.tokens[g.t0 - 2]!.norm };
+    }
     if (g.units.every((u) => u.adjOnly)
-      && !(tr.def.pos === "verb" && ADJ_OBJECT_PREPS.has(g.prep) && gapOk(ctx, Math.max(from, tr.objEnd), g.t0, 2))) continue;
+      && !(tr.def.pos === "verb" && ADJ_OBJECT_PREPS.has(g.prep) && gapOk(ctx, Math.max(from, tr.objEnd), g.t0, 2)
+        && !prepPhraseBetween(ctx, Math.max(from, tr.objEnd), g.t0))) continue;
     const isPlace = g.units.every((u) => u.place);
-    if (isPlace && tr.mode !== "visit") continue;
+    if (isPlace && tr.mode !== "visit" && !tr.def.placeTarget) continue;
     if (!allowedPrep(tr, g.prep) && !(allowBare && g.prep === null)) {
       if (g.prep === null && tr.def.pos === "verb") return null; // a bare actor that cannot be the target: stop
       continue;
@@ -479,7 +584,9 @@ function verbArgs(ctx: ArgCtx, tr: Trig): Args | null {
   else if (after) { source = after; rule = "VSO"; }
   else {
     const inh = pronounSubject(ctx, tr, true);
+    const coord = !inh && /^[وف]/.test(tr.prefix) ? coordinatedSubject(ctx, tr) : null;
     if (inh) { source = inh; rule = "inherited-subject"; }
+    else if (coord) { source = coord; rule = "coordinated-subject"; }
     else if (ctx.c0 === ctx.lo && tr.i - ctx.lo <= 6 && !before
       && !ctx.groups.some((g) => g.t1 < tr.i && g.prep === null)
       && ctx.groups.some((g) => g.t0 === tr.i + 1 && g.prep !== null && g.prep !== "attrib")) {
@@ -493,6 +600,10 @@ function verbArgs(ctx: ArgCtx, tr: Trig): Args | null {
   const from = source.t1 > tr.i ? source.t1 : tr.i;
   const target = findTarget(ctx, tr, from, source);
   let sources = source.units, targets = target?.units ?? [];
+  if (!target && (tr.type === "SUPPORT" || tr.type === "ACCUSE")) {
+    const ana = eventAnaphorTargets(ctx, tr, source);
+    if (ana.length) { targets = ana; rule += "+event-anaphor"; }
+  }
   let type: string | undefined, mode: string | null | undefined;
   const ps = tr.def.personSense;
   if (ps && targets.length && targets.every((u) => u.entityType === "person")) {
@@ -504,6 +615,100 @@ function verbArgs(ctx: ArgCtx, tr: Trig): Args | null {
   return { sources, targets, rule: rule + (target ? "+" + (target.prep ?? "obj") : ""), pairs, type, mode, subject: source };
 }
 
+/**
+ * Rule: a verb coordinated with و/ف and without a subject of its own («وقال X إنه سيعرض … وسيبحث مع Y») shares the
+ * subject of the event before it in the sentence, else of the pronoun complementizer that opens its clause; no
+ * other bare actor may stand between.
+ */
+function coordinatedSubject(ctx: ArgCtx, tr: Trig): Group | null {
+  let subj = ctx.sentSubject && ctx.sentSubject.t1 < tr.i ? ctx.sentSubject : null;
+  if (!subj) {
+    const comp = ctx.c0 - 1;
+    if (comp >= ctx.lo && ctx.lex.cues.pronounComplementizers.has(ctx.tokens[comp]!.norm)) {
+      const before = ctx.groups.filter((g) => g.t1 < comp && isSubjectCandidate(g) && !g.units.every((u) => u.adjOnly));
+      subj = before[before.length - 1] ?? null;
+    }
+  }
+  if (!subj) return null;
+  const s = subj;
+  if (ctx.groups.some((g) => g.t0 > s.t1 && g.t1 < tr.i && g.prep === null && !g.units.every((u) => u.adjOnly || u.place))) return null;
+  return s;
+}
+
+/** Rule: a reaction to «الخطوة / الاتفاق / الإعلان» right after the verb (bare or with بـ/لـ) targets the parties of
+ * the last coded dyad (minus the reacting actor). */
+function eventAnaphorTargets(ctx: ArgCtx, tr: Trig, source: Group): Unit[] {
+  if (!ctx.dyad) return [];
+  const start = source.t1 > tr.i ? source.t1 + 1 : tr.i + 1;
+  for (let k = start; k < Math.min(ctx.c1, start + 3); k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== "word") return [];
+    if (ctx.timeTok.has(k) || ctx.lex.cues.skip.has(t.norm)) continue;
+    const hit = procliticSplits(t.norm).some((sp) => /^[وف]?[بل]?(ال)?$/.test(sp.prefix)
+      && (ctx.lex.cues.eventAnaphors.has(sp.stem) || ctx.lex.cues.eventAnaphors.has("ال" + sp.stem)))
+      || (/^[وف]?لل/.test(t.norm) && ctx.lex.cues.eventAnaphors.has("ال" + t.norm.replace(/^[وف]?لل/, "")));
+    if (hit) {
+      const src = new Set(source.units.map((u) => actorKey(u.actor)));
+      return ctx.dyad.filter((u) => !src.has(actorKey(u.actor)));
+    }
+    return [];
+  }
+  return [];
+}
+
+/** Rule: an event noun with a possessive pronoun («زيارته», «زيارة … له إلى X») belongs to the subject of the event
+ * before it in the sentence. */
+function possessiveSubject(ctx: ArgCtx, tr: Trig): Group | null {
+  const n = ctx.tokens[tr.i]!.norm;
+  let poss = /(ه|ها|هما|هم)$/.test(n) && procliticSplits(n).some((sp) => {
+    const m = sp.stem.match(/^(.+?)(ه|ها|هما|هم)$/);
+    // «زيارته» → زيارة, «لقائه» (normalized «لقايه») → لقاء
+    return !!m && [m[1]!, m[1]!.replace(/ت$/, "ة"), m[1]!.replace(/ي$/, ""), m[1]!.replace(/ي$/, "ء")].some((b) => ctx.lex.index.get(b)?.some((h) => h.kind === "noun"));
+  });
+  for (let k = tr.i + 1; !poss && k < Math.min(ctx.hi, tr.i + 4); k++) if (/^(له|لها|لهما|لهم)$/.test(ctx.tokens[k]!.norm)) poss = true;
+  if (!poss) return null;
+  if (ctx.sentSubject && ctx.sentSubject.t1 < tr.i) return ctx.sentSubject;
+  // else the subject of the reporting verb before it («وأكد X خلال لقائه Y …»)
+  const b = groupBefore(ctx, tr.i, 6, true);
+  return b && hasLightVerb(ctx, Math.max(ctx.lo, b.t0 - 2), b.t0) ? b : null;
+}
+
+/** Rule: a joint noun whose parties follow later in the clause («التوصل إلى اتفاق لوقف إطلاق النار بين X و Y»), with
+ * no verb or other actor between. */
+function laterBetween(ctx: ArgCtx, tr: Trig): Group | null {
+  if (!tr.def.joint) return null;
+  for (const g of ctx.groups) {
+    if (g.t0 <= tr.i) continue;
+    if (g.t0 > tr.i + 16 || g.t1 >= ctx.c1) return null;
+    if (g.prep !== "بين") { if (!g.units.every((u) => u.place || u.adjOnly)) return null; continue; }
+    for (let k = tr.i + 1; k < g.t0; k++) if (ctx.verbIdx.has(k) && !nounReadable(ctx.lex, ctx.tokens[k]!.norm)) return null;
+    return g.units.length > 1 ? g : null;
+  }
+  return null;
+}
+
+/** Rule: a third-party head between a verb and a bare nisba («بوساطة إماراتية», «برعاية صينية», «بمشاركة
+ * أمريكية») makes the nisba that third party, not the verb's object. */
+function prepPhraseBetween(ctx: ArgCtx, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) {
+    if (procliticSplits(ctx.tokens[k]!.norm).some((sp) => ctx.lex.cues.thirdParty.has(sp.stem))) return true;
+  }
+  return false;
+}
+
+function contentHead(lex: Lexicon, norm: string): "content" | "agreement" | null {
+  for (const sp of procliticSplits(norm)) {
+    if (lex.cues.contentHeads.has(sp.stem)) return "content";
+    if (lex.cues.agreementHeads.has(sp.stem)) return "agreement";
+  }
+  return null;
+}
+
+/** Whether a written form (with proclitics) can also be read as an event noun («وتبادل الأسرى»). */
+function nounReadable(lex: Lexicon, norm: string): boolean {
+  return procliticSplits(norm).some((sp) => lex.index.get(sp.stem)?.some((h) => h.kind === "noun" && prefixAllows(sp.prefix, "noun")));
+}
+
 function nounArgs(ctx: ArgCtx, tr: Trig): Args | null {
   const { tokens } = ctx;
   const pv = tr.i - 1 >= ctx.lo ? tokens[tr.i - 1]!.norm : "";
@@ -512,6 +717,9 @@ function nounArgs(ctx: ArgCtx, tr: Trig): Args | null {
   const gen = ctx.groups.find((g) => g.t0 > tr.i && g.t1 < ctx.c1);
   const genOk = gen && gen.prep === null && gapOk(ctx, Math.max(tr.i, tr.objEnd), gen.t0, 1) && !gen.units.every((u) => u.place && tr.mode !== "visit");
   if (passive) {
+    // «تم توقيع اتفاقية بين X و Y»
+    const pb = tr.def.joint ? ctx.groups.find((g) => g.t0 > tr.i && g.t0 <= Math.max(tr.i, tr.objEnd) + 4 && g.prep === "بين" && g.t1 < ctx.c1) : null;
+    if (pb && pb.units.length > 1) return { sources: pb.units, targets: [], rule: "passive-between", pairs: true };
     // «تم اعتقال X من قبل Y»
     if (!genOk || !gen) return null;
     const agent = ctx.groups.find((g) => g.t0 > gen.t1 && g.t1 < ctx.c1 && g.prep === "من قبل");
@@ -521,14 +729,20 @@ function nounArgs(ctx: ArgCtx, tr: Trig): Args | null {
   // «قمة بين X و Y»
   const betw = ctx.groups.find((g) => g.t0 > tr.i && g.t0 <= tr.i + 3 && g.prep === "بين" && g.t1 < ctx.c1);
   if (betw && tr.def.joint && betw.units.length > 1) return { sources: betw.units, targets: [], rule: "between", pairs: true };
+  const later = laterBetween(ctx, tr);
+  if (later) return { sources: later.units, targets: [], rule: "later-between", pairs: true };
   let source: Group | null = null, rule = "";
   // «ستواصل X دعم Y»: the masdar of a transitive verb after a light verb takes the light verb's subject as agent,
   // and its genitive is the object
-  if (tr.def.fromVerb) {
-    const b = groupBefore(ctx, tr.i, 4, true);
-    if (b && b.t1 < tr.i && hasLightVerb(ctx, Math.max(ctx.lo, b.t0 - 2), tr.i)) {
-      const tgt = genOk && gen ? gen : findTarget(ctx, tr, tr.i, b);
-      return { sources: b.units, targets: tgt?.units ?? [], rule: "light-verb-masdar" + (tgt ? "+" + (tgt.prep ?? "obj") : ""), pairs: false };
+  // Rule: a noun whose genitive is its object («تزويد روسيا بصواريخ», «استدعاء السفير الفرنسي», «زيارة القاهرة»,
+  // «لقائه الرئيس X») takes its agent from the verb before it (light, reporting or aspectual verb) or its possessor
+  const poss = possessiveSubject(ctx, tr);
+  const placeGen = tr.mode === "visit" && !!gen && gen.units.every((u) => u.entityType === "place" || u.entityType === "country" || u.rule === "kb-metonym");
+  if (tr.def.fromVerb || tr.def.genObject || placeGen || poss) {
+    const b = poss ?? groupBefore(ctx, tr.i, 6, true);
+    if (b && b.t1 < tr.i && (poss || hasLightVerb(ctx, Math.max(ctx.lo, b.t0 - 2), tr.i))) {
+      const tgt = genOk && gen ? gen : findTarget(ctx, tr, Math.max(tr.i, tr.objEnd), b);
+      return { sources: b.units, targets: tgt?.units ?? [], rule: (poss ? "possessive" : "light-verb-masdar") + (tgt ? "+" + (tgt.prep ?? "obj") : ""), pairs: false };
     }
   }
   // «زيارة مرتقبة للرئيس X إلى Y»: for a visit noun, لـ + actor followed by إلى + destination is the visitor
@@ -536,6 +750,7 @@ function nounArgs(ctx: ArgCtx, tr: Trig): Args | null {
     const dest = findTarget(ctx, tr, gen.t1, gen);
     if (dest && dest.prep === "الي") return { sources: gen.units, targets: dest.units, rule: "visitor-li+الي", pairs: false };
   }
+  if (genOk && gen && tr.def.genObject) return null; // the genitive is the object and no agent was found
   if (genOk && gen) { source = gen; rule = gen.units.every((u) => u.adjOnly) ? "nisba-adjective" : "genitive"; }
   else {
     const b = groupBefore(ctx, tr.i, 4, true);

@@ -29,6 +29,10 @@ export interface TriggerDef {
   needPrep: boolean;
   /** a verb's entry read as its verbal noun («ستواصل دعم أوكرانيا») */
   fromVerb?: boolean;
+  /** a place may be the target (seizing a town: the target is the place's country) */
+  placeTarget: boolean;
+  /** a noun whose genitive actor is its object, not its agent («تزويد روسيا بصواريخ», «استدعاء السفير الفرنسي») */
+  genObject: boolean;
 }
 
 export interface TriggerFile {
@@ -38,10 +42,11 @@ export interface TriggerFile {
   verbs: (VerbLemma & {
     id: string; type: string | null; mode?: string | null; senses?: Sense[]; joint?: boolean; reverse?: boolean;
     preps?: string[]; need_prep?: boolean; person_sense?: { type: string; mode: string | null; reverse: boolean };
+    place_target?: boolean;
   })[];
   nouns: {
     id: string; forms: string[]; type: string | null; mode?: string | null; senses?: Sense[]; joint?: boolean;
-    preps?: string[]; need_prep?: boolean;
+    preps?: string[]; need_prep?: boolean; place_target?: boolean; gen_object?: boolean;
   }[];
 }
 
@@ -78,6 +83,12 @@ export interface CuesFile {
   relative_pronouns: string[];
   light_verbs: VerbLemma[];
   quantity_words: string[];
+  dyad_anaphors: string[];
+  event_anaphors: string[];
+  place_heads: string[];
+  third_party_heads: string[];
+  content_heads: string[];
+  agreement_heads: string[];
 }
 
 export interface IndexHit {
@@ -119,6 +130,18 @@ export interface Lexicon {
     relative: Set<string>;
     /** «آلاف», «مئات»: a plural nisba after them is a group of people */
     quantity: Set<string>;
+    /** «الجانبان», «البلدين»: the two parties of the last coded dyad */
+    dyadAnaphors: Set<string>;
+    /** «الخطوة», «الاتفاق»: an object that stands for the last coded event */
+    eventAnaphors: Set<string>;
+    /** «مدينة», «العاصمة»: a head noun before a place name; the preposition before it is the place's */
+    placeHeads: Set<string>;
+    /** «وساطة», «رعاية»: a nisba after them is a third party, not an object */
+    thirdParty: Set<string>;
+    /** «مقترح», «خطة»: an event noun in their genitive is content, not an event */
+    contentHeads: Set<string>;
+    /** «اتفاق», «صفقة»: an event noun in their genitive is agreed (AGREE) */
+    agreementHeads: Set<string>;
     /** light-verb forms (without proclitics) → kind */
     lightVerbs: Map<string, FormKind>;
     /** sector noun phrases, longest first */
@@ -166,6 +189,7 @@ export function buildLexicon(tf: TriggerFile, types: TypesFile, cues: CuesFile):
     const def: TriggerDef = {
       id: v.id, pos: "verb", type: v.type, mode: v.mode ?? null, senses: v.senses ?? [], joint: !!v.joint,
       reverse: !!v.reverse, personSense: v.person_sense ?? null, preps: normPreps(v.preps), needPrep: !!v.need_prep,
+      placeTarget: !!v.place_target, genObject: false,
     };
     triggers.push(def);
     addSenses(def.senses);
@@ -175,6 +199,7 @@ export function buildLexicon(tf: TriggerFile, types: TypesFile, cues: CuesFile):
     const def: TriggerDef = {
       id: nn.id, pos: "noun", type: nn.type, mode: nn.mode ?? null, senses: nn.senses ?? [], joint: !!nn.joint,
       reverse: false, personSense: null, preps: normPreps(nn.preps), needPrep: !!nn.need_prep,
+      placeTarget: !!nn.place_target, genObject: !!nn.gen_object,
     };
     triggers.push(def);
     addSenses(def.senses);
@@ -214,6 +239,12 @@ export function buildLexicon(tf: TriggerFile, types: TypesFile, cues: CuesFile):
       notBeforeVerb: set(cues.not_before_verb),
       relative: set(cues.relative_pronouns),
       quantity: set(cues.quantity_words.map((q) => q.split(" ")[0]!)),
+      dyadAnaphors: set(cues.dyad_anaphors),
+      eventAnaphors: set(cues.event_anaphors),
+      placeHeads: set(cues.place_heads),
+      thirdParty: set(cues.third_party_heads),
+      contentHeads: set(cues.content_heads),
+      agreementHeads: set(cues.agreement_heads),
       lightVerbs,
       sectorNouns,
     },

@@ -29,8 +29,9 @@ export interface GeneratedForm {
   kind: FormKind;
 }
 
-/** Object pronoun suffixes attached to verbs (him, her, them, them-dual, them-fem, you, you-pl, me, us). */
-const OBJ_PRONOUNS = ["ه", "ها", "هم", "هما", "هن", "ك", "كم", "ني", "نا"];
+/** Object pronoun suffixes attached to verbs (him, her, them, them-dual, them-fem, me, us). No 2nd-person objects:
+ * rare in news, and they collide with common words («هنأ» + ك = «هناك»). */
+const OBJ_PRONOUNS = ["ه", "ها", "هم", "هما", "هن", "ني", "نا"];
 /** Possessive suffixes attached to nouns. */
 const POSS_PRONOUNS = ["ه", "ها", "هم", "هما", "نا", "ي"];
 
@@ -131,6 +132,9 @@ export function nounForms(noun: string): string[] {
     out.add(N + "ا");
   }
   for (const p of POSS_PRONOUNS) out.add(stem + p);
+  // a final hamza is written on a yaa seat before a genitive suffix («لقائه», normalized «لقايه») and on a waw seat
+  // before a nominative one («لقاؤه»)
+  if (N.endsWith("ء")) for (const p of POSS_PRONOUNS) { out.add(N.slice(0, -1) + "ي" + p); out.add(N.slice(0, -1) + "و" + p); }
   return [...out];
 }
 

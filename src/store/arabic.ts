@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { normalizeForMatch, translitKey as coreTranslitKey } from "../text/index.js";
 
 /** Bump when the indexing rules here change (the fingerprint also catches changes in the text core). */
-export const INDEX_TEXT_VERSION = 2;
+export const INDEX_TEXT_VERSION = 3;
 
 interface SearchLexicon {
   schema: string;
@@ -157,20 +157,22 @@ export function indexText(original: string): IndexedText {
 /** `indexText` of already normalized tokens. */
 export function indexTokens(toks: string[]): IndexedText {
   const out: string[] = [];
-  const keys: string[] = [];
+  // Keys are a set per text (rule `keys-as-set`): positions are not needed (multi-word names match by joined key
+  // or by all their word keys), and a set is a third of the index work.
+  const keys = new Set<string>();
   const pairMax = searchLexicon().pairMaxToken;
   let prev: string | null = null;
   for (const t of toks) {
     out.push(t);
     for (const s of cliticStems(t)) out.push(s);
     const k = translitKey(t);
-    if (k) keys.push("k" + k);
+    if (k) keys.add("k" + k);
     const usable = t.length >= 2 && t.length <= pairMax && !t.startsWith("ال") && !isStopword(t) && ARABIC_RE.test(t);
     if (usable && prev) {
       const pk = translitKey(prev + t);
-      if (pk) keys.push("k" + pk);
+      if (pk) keys.add("k" + pk);
     }
     prev = usable ? t : null;
   }
-  return { text: out.join(" "), keys };
+  return { text: out.join(" "), keys: [...keys] };
 }

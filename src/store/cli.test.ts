@@ -45,6 +45,7 @@ test("cli: ingest, search --json, timeline --json, series, entities, export", as
       assert.ok(k in t.events[0]!, k);
     }
     assert.match(await run(["timeline", "--actor", "RUS", "--db", db]), /CONSULT\/visit\s+RUS → PRK\s+occurred \(expected → occurred\)/);
+    assert.match(await run(["timeline", "--actor", "RUS", "--rebuild", "--db", db]), /CONSULT\/visit\s+RUS → PRK\s+occurred \(expected → occurred\)/);
     assert.match(await run(["series", "--actor", "USA", "--target", "CHN", "--by", "week", "--db", db]), /2024-W32/);
     assert.match(await run(["entities", "--db", db, "--limit", "3"]), /Q18808/);
     const out = join(dir, "ev.csv");

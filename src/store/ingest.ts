@@ -7,11 +7,14 @@
  * - Bad inputs (unreadable, undecodable, extraction errors) are reported and the batch goes on.
  * - Already-extracted records (`rasd/article@1` JSON or JSON Lines, e.g. the output of `rasd extract`) are
  *   stored as they are, without re-extraction.
+ * - Extraction runs on worker threads (src/ingest/pool.ts; `threads`, default cores − 1) while the main thread keeps
+ *   reading inputs and committing batches; records are stored in input order, as before. `threads: 0` (or a custom
+ *   `extract` function) extracts in the main thread.
  */
 import { open, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { extractDocument } from "../extract.js";
 import { INPUT_EXTENSIONS, readInputs } from "../ingest/index.js";
+import { ExtractPool } from "../ingest/pool.js";
 import { isInputError, type InputDoc } from "../ingest/types.js";
 import { SCHEMA, type ArticleRecord } from "../record.js";
 import type { Store, UpsertResult } from "./store.js";
@@ -21,8 +24,10 @@ export interface IngestOptions {
   batchSize?: number;
   /** progress bar on stderr (default: when stderr is a TTY) */
   progress?: boolean;
-  /** extraction function (default: the pipeline's extractDocument) */
+  /** extraction function (default: the pipeline's extractDocument, on worker threads); a custom one runs in the main thread */
   extract?: (doc: InputDoc) => ArticleRecord;
+  /** extraction worker threads (default max(1, available cores − 1)); 0 = extract in the main thread */
+  threads?: number;
   /** called after each committed batch */
   onBatch?: (done: number) => void;
   /** where progress goes (default process.stderr) */
@@ -190,7 +195,6 @@ async function run(store: Store, source: AsyncIterable<Item>, total: number | nu
   const stream = opts.stream ?? process.stderr;
   const showProgress = opts.progress ?? !!stream.isTTY;
   const batchSize = Math.max(1, opts.batchSize ?? 25);
-  const extract = opts.extract ?? extractDocument;
   const t0 = Date.now();
   const progress = showProgress ? new Progress(stream, total, t0) : null;
   const sum: IngestSummary = { read: 0, inserted: 0, updated: 0, unchanged: 0, errors: [], seconds: 0, perSecond: 0 };
@@ -218,26 +222,30 @@ async function run(store: Store, source: AsyncIterable<Item>, total: number | nu
     opts.onBatch?.(done);
   };
 
-  for await (const it of source) {
-    sum.read++;
-    if ("error" in it) {
-      sum.errors.push(it.error);
-    } else {
-      let rec: ArticleRecord | null = null;
-      if ("record" in it) rec = it.record;
-      else {
-        try {
-          rec = extract(it.doc);
-        } catch (e) {
-          sum.errors.push({ name: it.doc.name, path: it.doc.path, error: `${it.doc.path ?? it.doc.name}: extraction failed: ${(e as Error).message}` });
-        }
+  // Documents go to the extraction pool; results (and the items that need no extraction) come back in input order.
+  const pool = new ExtractPool({
+    threads: opts.extract ? 0 : opts.threads,
+    inlineExtract: opts.extract,
+    onWarning: (m) => stream.write(`${progress ? "\n" : ""}warning: ${m}\n`),
+  });
+  try {
+    for await (const r of pool.map(source, (it) => ("doc" in it ? it.doc : null))) {
+      const it = r.item;
+      sum.read++;
+      if ("error" in it) {
+        sum.errors.push(it.error);
+      } else {
+        const rec = "record" in it ? it.record : r.record;
+        if (r.error) sum.errors.push({ name: r.doc.name, path: r.doc.path, error: `${r.doc.path ?? r.doc.name}: extraction failed: ${r.error.message}` });
+        if (rec) batch.push(rec);
+        if (batch.length >= batchSize) flush();
       }
-      if (rec) batch.push(rec);
-      if (batch.length >= batchSize) flush();
+      progress?.update(sum.read, sum.errors.length);
     }
-    progress?.update(sum.read, sum.errors.length);
+    flush();
+  } finally {
+    await pool.close();
   }
-  flush();
   if (progress) { progress.update(sum.read, sum.errors.length, true); progress.end(); }
   sum.seconds = (Date.now() - t0) / 1000;
   sum.perSecond = Math.round((sum.read / Math.max(0.001, sum.seconds)) * 10) / 10;

@@ -118,7 +118,8 @@ function altExpr(tokens: string[], useKeys: boolean): string[] {
         const jk = translitKey(tokens.join(""));
         if (jk) out.push(`keys : ${q("k" + jk)}`);
       }
-      if (keys.every(Boolean)) out.push(`keys : NEAR(${keys.map((k) => q("k" + k)).join(" ")}, ${2 * tokens.length})`);
+      // Keys are indexed as a set: a name whose words all have keys matches when all the keys are present.
+      if (keys.every(Boolean)) out.push(`keys : (${keys.map((k) => q("k" + k)).join(" AND ")})`);
     }
   }
   return out;

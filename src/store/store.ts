@@ -31,6 +31,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** milliseconds to wait on a locked database (default 5000) */
   busyTimeout?: number;
+  /** writable opens: re-index the full text when the indexing rules changed (default true; readers pass false) */
+  checkIndex?: boolean;
 }
 
 export interface ArticleSummary {
@@ -168,10 +170,10 @@ export class Store {
       this.db.pragma("journal_mode = WAL");
       this.db.pragma("synchronous = NORMAL");
       migrate(this.db);
-      this.checkIndexVersion();
     }
     this.db.pragma("cache_size = -65536");
     this.st = this.prepareStatements();
+    if (!this.readonly && opts.checkIndex !== false) this.checkIndexVersion();
   }
 
   static open(path: string = defaultDbPath(), opts: OpenOptions = {}): Store {
@@ -209,6 +211,25 @@ export class Store {
             THEN @published ELSE first_seen END,
           last_seen = CASE WHEN @published IS NULL THEN last_seen WHEN last_seen IS NULL OR @published > last_seen
             THEN @published ELSE last_seen END`),
+      entityUpsertMany: db.prepare(`INSERT INTO entities (id, type, name_ar, name_en, country, igo, sector, known,
+        num_articles, num_mentions, first_seen, last_seen)
+        SELECT j.value ->> 'id', j.value ->> 'type', j.value ->> 'name_ar', j.value ->> 'name_en', j.value ->> 'country',
+          j.value ->> 'igo', j.value ->> 'sector', j.value ->> 'known', 1, j.value ->> 'mentions', @published, @published
+        FROM json_each(@json) j WHERE true
+        ON CONFLICT(id) DO UPDATE SET num_articles = num_articles + 1, num_mentions = num_mentions + excluded.num_mentions,
+          known = max(known, excluded.known),
+          type = coalesce(type, excluded.type), name_ar = coalesce(name_ar, excluded.name_ar),
+          name_en = coalesce(name_en, excluded.name_en), country = coalesce(country, excluded.country),
+          igo = coalesce(igo, excluded.igo), sector = coalesce(sector, excluded.sector),
+          first_seen = CASE WHEN excluded.first_seen IS NULL THEN first_seen
+            WHEN first_seen IS NULL OR excluded.first_seen < first_seen THEN excluded.first_seen ELSE first_seen END,
+          last_seen = CASE WHEN excluded.last_seen IS NULL THEN last_seen
+            WHEN last_seen IS NULL OR excluded.last_seen > last_seen THEN excluded.last_seen ELSE last_seen END`),
+      spellingAddMany: db.prepare(`INSERT INTO entity_spellings (entity_id, spelling, norm, count)
+        SELECT j.value ->> 'id', j.value ->> 'sp', j.value ->> 'norm', j.value ->> 'n' FROM json_each(?) j WHERE true
+        ON CONFLICT(entity_id, spelling) DO UPDATE SET count = count + excluded.count`),
+      aeInsertMany: db.prepare(`INSERT OR REPLACE INTO article_entities (article_rid, entity_id, mentions, published)
+        SELECT @rid, j.value ->> 'id', j.value ->> 'mentions', @published FROM json_each(@json) j`),
       entityDecrement: db.prepare("UPDATE entities SET num_articles = num_articles - 1, num_mentions = num_mentions - ? WHERE id = ?"),
       entityDeleteEmpty: db.prepare("DELETE FROM entities WHERE id = ? AND num_articles <= 0"),
       entitySeenFix: db.prepare(`UPDATE entities SET
@@ -251,7 +272,8 @@ export class Store {
     const fp = indexFingerprint();
     const row = this.db.prepare("SELECT value FROM meta WHERE key = 'index_fingerprint'").get() as { value: string } | undefined;
     if (row?.value === fp) return;
-    if (row) this.reindex();
+    const hasArticles = !!this.db.prepare("SELECT 1 FROM articles LIMIT 1").get();
+    if (hasArticles) this.reindex();
     this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('index_fingerprint', ?)").run(fp);
   }
 
@@ -272,7 +294,7 @@ export class Store {
   private indexFts(rid: number, rec: ArticleRecord, bodyToks?: string[]): void {
     const t = indexText(rec.title ?? "");
     const b = bodyToks ? indexTokens(bodyToks) : indexText(rec.body);
-    this.st.ftsInsert.run(rid, t.text, b.text, [...t.keys, ...b.keys].join(" "));
+    this.st.ftsInsert.run(rid, t.text, b.text, [...new Set([...t.keys, ...b.keys])].join(" "));
   }
 
   /** Insert or replace one record (its own transaction unless called inside one). */
@@ -351,16 +373,23 @@ export class Store {
     return out;
   }
 
+  /** One statement per table for all of an article's entities (json_each), not one per entity. */
   private addEntities(rid: number, rec: ArticleRecord): void {
+    const ents: unknown[] = [];
+    const spellings: unknown[] = [];
     for (const [id, c] of this.entityContribs(rec)) {
-      this.st.entityUpsert.run({
+      ents.push({
         id, type: c.e.type ?? null, name_ar: c.e.name?.ar ?? null, name_en: c.e.name?.en ?? null,
         country: c.e.country ?? null, igo: c.e.igo ?? null, sector: c.e.sector ?? null, known: c.e.known ? 1 : 0,
-        mentions: c.mentions, published: rec.published,
+        mentions: c.mentions,
       });
-      for (const [sp, n] of c.spellings) this.st.spellingAdd.run(id, sp, normalizeArabic(sp), n);
-      this.st.aeInsert.run(rid, id, c.mentions, rec.published);
+      for (const [sp, n] of c.spellings) spellings.push({ id, sp, norm: normalizeArabic(sp), n });
     }
+    if (!ents.length) return;
+    const ej = JSON.stringify(ents);
+    this.st.entityUpsertMany.run({ json: ej, published: rec.published });
+    if (spellings.length) this.st.spellingAddMany.run(JSON.stringify(spellings));
+    this.st.aeInsertMany.run({ json: ej, rid, published: rec.published });
   }
 
   private removeContributions(rid: number, old: ArticleRecord): void {
@@ -382,26 +411,66 @@ export class Store {
 
   private addEvents(rid: number, rec: ArticleRecord, dupOf: string): void {
     const touched = new Set<number>();
+    // Timeline events created by this article: their reports are all here, no need to read them back.
+    const fresh = new Map<number, Report[]>();
     (rec.events ?? []).forEach((raw, idx) => {
       if (!raw || typeof raw.type !== "string") return; // not an event: skipped, never fatal
       const ev = { ...raw, status: raw.status ?? "occurred", mode: raw.mode ?? null, date: raw.date ?? null };
       const cand = candidateOf(ev, rec.published);
-      const src = ev.source ?? { entity: null, country: null, igo: null, sector: null };
+      const src: Actor = ev.source ?? { entity: null, country: null, igo: null, sector: null };
       const tgt = ev.target ?? null;
       const evidence = ev.evidence && rec.body ? rec.body.slice(ev.evidence.start, ev.evidence.end).slice(0, 1000) : null;
-      const tl = this.findTimelineEvent(cand) ?? this.newTimelineEvent(cand);
-      this.st.eventInsert.run({
+      let tl = this.findTimelineEvent(cand);
+      if (tl === null) {
+        tl = this.newTimelineEvent(cand);
+        fresh.set(tl, []);
+      }
+      const evRid = Number(this.st.eventInsert.run({
         article_rid: rid, idx, type: ev.type, mode: ev.mode ?? null,
         src_code: cand.src, src_entity: src.entity, src_country: src.country, src_igo: src.igo, src_sector: src.sector,
         tgt_code: cand.tgt, tgt_entity: tgt?.entity ?? null, tgt_country: tgt?.country ?? null, tgt_igo: tgt?.igo ?? null,
         tgt_sector: tgt?.sector ?? null, date: ev.date ?? null, status: ev.status, score: ev.score ?? 0,
         location: ev.location ?? null, reported_by: ev.reported_by ?? null, evidence, rule: ev.rule ?? null, tl_id: tl,
+      }).lastInsertRowid);
+      fresh.get(tl)?.push({
+        article: rec.id, dupOf, outlet: rec.outlet, url: rec.source?.url ?? null, published: rec.published, seq: evRid,
+        type: ev.type, mode: ev.mode, status: ev.status, date: ev.date, score: ev.score ?? 0,
+        source: { entity: src.entity ?? null, country: src.country ?? null, igo: src.igo ?? null, sector: src.sector ?? null },
+        // Same rule as reportOf (a target with no field set is no target), so both paths aggregate alike.
+        target: tgt && (tgt.entity || tgt.country || tgt.igo || tgt.sector || cand.tgt)
+          ? { entity: tgt.entity ?? null, country: tgt.country ?? null, igo: tgt.igo ?? null, sector: tgt.sector ?? null } : null,
+        evidence,
       });
       touched.add(tl);
     });
     // Aggregates once per touched timeline event, after all of the article's reports are in.
-    for (const tl of touched) this.recomputeTimeline(tl);
-    void dupOf;
+    for (const tl of touched) this.recomputeTimeline(tl, fresh.get(tl));
+  }
+
+  /**
+   * Re-join every stored report from scratch, articles in publication order (undated last). Joining is
+   * incremental at ingest, so its result can depend on ingest order; a rebuild gives the chronological result.
+   * Returns the number of timeline events.
+   */
+  rebuildTimeline(): number {
+    this.db.transaction(() => {
+      this.db.exec("DELETE FROM timeline; UPDATE events SET tl_id = NULL;");
+      const arts = this.db.prepare("SELECT rid, published FROM articles ORDER BY published IS NULL, published, rid").all() as
+        { rid: number; published: string | null }[];
+      const evs = this.db.prepare("SELECT * FROM events WHERE article_rid = ? ORDER BY rid");
+      for (const a of arts) {
+        const touched = new Set<number>();
+        for (const e of evs.all(a.rid) as Record<string, unknown>[]) {
+          const r = reportOf({ ...e, seq: e.rid });
+          const cand = candidateOf({ type: r.type, mode: r.mode, source: r.source, target: r.target, date: r.date, status: r.status }, a.published);
+          const tl = this.findTimelineEvent(cand) ?? this.newTimelineEvent(cand);
+          this.st.setEventTl.run(tl, e.rid);
+          touched.add(tl);
+        }
+        for (const tl of touched) this.recomputeTimeline(tl);
+      }
+    }).immediate();
+    return (this.db.prepare("SELECT count(*) AS n FROM timeline").get() as { n: number }).n;
   }
 
   private rowCandidate(r: TlRow): JoinCandidate {
@@ -435,13 +504,12 @@ export class Store {
       c.lo, c.hi, c.coarse ? 1 : 0).lastInsertRowid);
   }
 
-  private recomputeTimeline(tl: number): void {
-    const rows = this.st.tlMembers.all(tl) as Record<string, unknown>[];
-    if (rows.length === 0) {
+  private recomputeTimeline(tl: number, known?: Report[]): void {
+    const reports: Report[] = known ?? (this.st.tlMembers.all(tl) as Record<string, unknown>[]).map((r) => reportOf(r));
+    if (reports.length === 0) {
       this.st.tlDelete.run(tl);
       return;
     }
-    const reports: Report[] = rows.map((r) => reportOf(r));
     const a = aggregate(reports);
     this.st.tlUpdate.run({
       tl_id: tl, type: a.type, mode: a.mode, mutual: a.mutual ? 1 : 0, src_code: a.src, tgt_code: a.tgt,
