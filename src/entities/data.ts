@@ -45,6 +45,9 @@ export const cueSchema = z.object({
   nameArticle: z.boolean().optional(),
   /** only quoted names are taken */
   quotedOnly: z.boolean().optional(),
+  /** a known place/country/person right after the cue is the namesake: the entity's name includes the cue word
+   * («جامعة القاهرة», «مطار دبي»); without it only persons are («مطار رفيق الحريري») */
+  namedAfter: z.boolean().optional(),
 });
 export type CueDef = z.infer<typeof cueSchema>;
 

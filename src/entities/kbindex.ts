@@ -142,8 +142,12 @@ function withoutArticle(words: string[]): string[] {
  * (3) no other KB entry uses that word in its name, aliases or short forms, (4) it is not a stop/generic word,
  * and (5) the person holds or held an office in the KB (a public figure news refer to by surname: «بوتين»).
  */
+const SHORT_CONNECTORS = new Set(["بن", "ابن", "ابو", "ال"]);
+
 function isSafeShort(e: KbEntry, short: string, wordOwners: Map<string, Set<string>>, data: LinkerData): boolean {
-  const w = phraseWords(short);
+  let w = phraseWords(short);
+  // «بن غفير», «أبو مازن»: a connector + one distinctive word is judged on that word
+  if (w.length === 2 && SHORT_CONNECTORS.has(w[0]!)) w = [w[1]!];
   if (w.length !== 1) return false;
   const s = w[0]!;
   if (s.length < 4 || hasArticleWord(short)) return false;
@@ -243,7 +247,7 @@ export function buildKbIndex(kb: Kb): KbIndex {
   const safeShort = new Set<string>();
   for (const e of kb.entries) {
     for (const s of e.short ?? []) {
-      if (isSafeShort(e, s, wordOwners, data)) safeShort.add(`${e.id}|${phraseWords(s)[0]}`);
+      if (isSafeShort(e, s, wordOwners, data)) safeShort.add(`${e.id}|${phraseWords(s).join(" ")}`);
     }
   }
   for (const t of data.titles) {

@@ -125,6 +125,12 @@ interface Span {
 const PERSON_CONNECTORS = new Set(["عبد", "ابو", "ابن", "بن", "بنت", "ال", "ولد", "دي", "دا", "فون", "فان", "دو"]);
 /** Imperfect-verb look: a single unknown word after a title starting with these is more likely a verb than a name. */
 const VERB_PREFIX = /^(ي|ت|سي|ست|سن)/;
+/** Verbal nouns of derived forms (normalized): IV إفعال «إغلاق», VIII افتعال «انتخاب», X استفعال «استئناف». */
+const MASDAR = /^(ا[^اوي][^اوي]ا[^اوي]|ا[^اوي]ت[^اوي]ا[^اوي]|است[^اوي][^اوي]?ا[^اوي])$/;
+/** Verbal noun of form II تفعيل («تعيين», «توقيع») or of the forms in MASDAR. */
+function isMasdar(x: string): boolean {
+  return MASDAR.test(x) || /^ت[^ا][^ا]ي[^اوي]$/.test(x);
+}
 /** A noun with a possessive pronoun («سياستها», «بلادهم»). */
 const POSSESSIVE = /..(ها|هم|هما|كم|هن)$/;
 
@@ -329,7 +335,7 @@ class Linker {
       if (titleInside[i] || !this.can(i, CAN.FULL)) continue;
       const m = full.matchAt(this.norms, i);
       if (!m) continue;
-      const cands = this.exactFilter(m.from, m.to, m.skip, uniq(m.hits));
+      const cands = this.exactFilter(m.from, m.to, m.skip, uniq(m.hits), m.prefix);
       if (cands.length) {
         // a model number glued by a hyphen belongs to the name: «هواسونغ-11», «سو-35»
         const nx = this.w[m.to];
@@ -354,11 +360,16 @@ class Linker {
    * pictures / Tyre) is dropped; (2) a body word ending in ة does not match an alias written with a final ه
    * («مالية» ≠ «ماليه» Malé): the normalizer folds them, the writer did not.
    */
-  exactFilter(from: number, to: number, skip: number, cands: KbEntry[]): KbEntry[] {
+  exactFilter(from: number, to: number, skip: number, cands: KbEntry[], prefix = ""): KbEntry[] {
     const d = this.ix.data;
     if (to - from === 1) {
-      const stem = this.norms[from]!.slice(skip);
+      // the stem the match read: for «لل» + noun (skip 0) it is «ال» + the rest («للغرب» → «الغرب»)
+      const norm = this.norms[from]!;
+      const stem = skip === 0 && prefix.endsWith("ل") && norm.startsWith(prefix + "ل") ? "ال" + norm.slice(prefix.length + 1) : norm.slice(skip);
       if (d.stop.has(stem) || d.common.has(stem) || (skip > 0 && d.stop.has(this.norms[from]!))) return [];
+      // rule nisba_not_name: a country nisba adjective read as article + name («الجيش المالي» ≠ Mali, «السوداني»):
+      // the article was stripped to reach the name, and the written word (behind و ف ب ل) is a nisba
+      if ((prefix.endsWith("ال") || prefix.endsWith("لل")) && this.info[from]!.stems.some(([x]) => this.ix.nisba.root.next.has(x))) return [];
       // an adjective agreeing with the definite noun before it: «الشعر الرمادي» (grey), not the city of Ramadi
       const prev = from > 0 ? this.norms[from - 1] : null;
       if (
@@ -477,8 +488,20 @@ class Linker {
     for (const s of this.spans) {
       let c = s.cands;
       if (c.length > 1) {
+        // a nisba right after the name picks its country: «طرابلس الليبية», «صور اللبنانية»
+        const nb = this.free(s.to) && this.can(s.to, CAN.NISBA) ? this.nisbaAt(s.to) : null;
+        const byNisba = nb ? c.filter((e) => e.country === nb.country) : [];
+        if (byNisba.length === 1) c = byNisba;
+      }
+      if (c.length > 1) {
         const inCtx = c.filter((e) => e.country && present.has(e.country));
         if (inCtx.length >= 1) c = inCtx;
+      }
+      if (c.length > 1) {
+        // else the countries of nisba adjectives in the article («وزيرة الخارجية الليبية … طرابلس»)
+        const adj = this.nisbaCountries();
+        const inAdj = c.filter((e) => e.country && adj.has(e.country));
+        if (inAdj.length === 1) c = inAdj;
       }
       if (c.length > 1) {
         const best = Math.min(...c.map((e) => rank[e.type] ?? 9));
@@ -491,6 +514,20 @@ class Linker {
         ident.mentions.push(this.mention(s.from, s.to, s.skip, "name", s.rule));
       }
     }
+  }
+
+  private nisbaSet: Set<string> | null = null;
+  /** countries whose nisba adjectives occur in the article (computed once, on demand) */
+  nisbaCountries(): Set<string> {
+    if (this.nisbaSet) return this.nisbaSet;
+    const out = new Set<string>();
+    for (let i = 0; i < this.w.length; i++) {
+      if (!this.can(i, CAN.NISBA)) continue;
+      const n = this.ix.nisba.matchAt(this.norms, i, false);
+      const c = n ? n.hits[0]!.iso3 ?? n.hits[0]!.country : null;
+      if (c) out.add(c);
+    }
+    return (this.nisbaSet = out);
   }
 
   // ---------- designators (country after a title or a name) ----------
@@ -546,9 +583,13 @@ class Linker {
       if (!/^\p{L}+$/u.test(x) || x.length < 2) break;
       const prev = out.length ? this.norms[out[out.length - 1]!]! : null;
       const afterConnector = prev != null && PERSON_CONNECTORS.has(prev);
-      if (this.w[j]!.art && !afterConnector && !(out.length >= 1 && this.familyNameAt(j))) break;
+      // «نور الدين», «عز الدين», «سيف الإسلام»: the second part of a compound first name carries the article
+      const compound = out.length >= 1 && (x === "الدين" || x === "الاسلام") && !this.w[out[out.length - 1]!]!.art;
+      if (this.w[j]!.art && !afterConnector && !compound && !(out.length >= 1 && this.familyNameAt(j))) break;
       if (this.blocksName(x) && !afterConnector) break;
       if (this.taaFinal(j) || (x.length >= 5 && POSSESSIVE.test(x))) break;
+      // rule masdar_not_name: a verbal noun after a name is the object of the verb («أعلن X Y إغلاق …»)
+      if (out.length >= 1 && !afterConnector && MASDAR.test(x)) break;
       if (out.length === 3 && !out.some((k) => PERSON_CONNECTORS.has(this.norms[k]!))) break;
       out.push(j);
       j++;
@@ -584,9 +625,15 @@ class Linker {
    * nisba word, and followed by a boundary (punctuation, a stopword, a known name or the end). */
   familyNameAt(j: number): boolean {
     const x = this.norms[j]!;
-    if (this.blocksName(x) || !x.endsWith("ي") || x.length < 5 || !this.w[j]!.tok.text.startsWith("ال")) return false;
+    if (this.blocksName(x) || x.length < 5 || !this.w[j]!.tok.text.startsWith("ال")) return false;
+    // nisba-shaped («المنشاوي»), or a trade/descriptive family name («العطار», «الأحمد») — never a noun with ة
+    // («العرادة» is lost: too many ال…ة words are ordinary nouns)
+    // (the latter only before «إن/أن» of reported speech: «قال … علاء العطار إن» — plurals such as «التقارير»,
+    // «الوفد» end a clause instead)
     const nx = this.norms[j + 1];
-    return j + 1 >= this.w.length || nx == null || this.ix.data.stop.has(nx) || this.owner[j + 1]! >= 0 || this.blocksName(nx);
+    if (!x.endsWith("ي")) return !this.w[j]!.taa && nx === "ان";
+    // (a verbal noun also closes it: «أعلن محافظ X مرتضى الإبراهيمي تعطيل الدوام»)
+    return j + 1 >= this.w.length || nx == null || this.ix.data.stop.has(nx) || this.owner[j + 1]! >= 0 || this.blocksName(nx) || isMasdar(nx);
   }
 
   /** A person name ending at word e (reverse apposition «X Y، المتحدث…»): 1–3 name-like words going left.
@@ -597,9 +644,15 @@ class Linker {
     while (j >= 0 && out.length < 3) {
       const x = this.norms[j];
       if (x == null || !this.free(j) || !/^\p{L}+$/u.test(x) || x.length < 2) break;
-      if (this.w[j]!.art || this.blocksName(x) || this.taaFinal(j) || (x.length >= 5 && POSSESSIVE.test(x))) break;
+      // «نور الدين بن سالم»: the compound part «الدين» joins the word before it
+      const compound = (x === "الدين" || x === "الاسلام") && out.length >= 1 && j >= 1 && this.norms[j - 1] != null && !this.w[j - 1]!.art && this.free(j - 1) && !this.blocksName(this.norms[j - 1]!);
+      if (!compound && (this.w[j]!.art || this.blocksName(x) || this.taaFinal(j) || (x.length >= 5 && POSSESSIVE.test(x)))) break;
       out.unshift(j);
       j--;
+      if (compound) {
+        out.unshift(j);
+        j--;
+      }
     }
     if (out.length >= 2 && /^[وف]/.test(this.norms[out[0]!]!) && this.norms[out[0]!]!.length >= 4) out.shift();
     if (!out.length) return null;
@@ -712,7 +765,15 @@ class Linker {
         designated = true;
       } else {
         const c = this.ix.cues.matchAt(this.norms, k, "noArticle");
-        if (c && c.hits[0]!.type === "place") {
+        const kp = c && c.hits[0]!.type === "place" ? this.spanAt(c.to) : null;
+        if (kp && kp.ident?.entry && (kp.ident.type === "place" || kp.ident.type === "country")) {
+          // «عمدة مدينة ميلانو X»: a known place after the place cue designates the title
+          k = kp.to;
+          country = kp.ident.country;
+          designated = true;
+          const nb = this.nisbaAt(k); // «ولاية كسلا السودانية»
+          if (nb) k = nb.to;
+        } else if (c && c.hits[0]!.type === "place") {
           // «حاكم منطقة X Y Z»: the place is one word, the person's name follows
           const r = this.cueAt(k, c.to, { ...c.hits[0]!, maxTokens: 1 });
           if (r > k) {
@@ -745,7 +806,12 @@ class Linker {
       }
       if (!designated) k += s;
     }
-    if (def.designator === "required" && !designated) return i;
+    // a title that needs a designator may still type a name that follows it directly («محافظ البنك المركزي حسن
+    // عبد الله»): the person is discovered without a country (fallbackCountries decides), the title is never resolved
+    // (multi-word titles only: a bare «الملك X» / «الرئيس X» without a country is too often part of another name,
+    // «جامعة الملك سعود»)
+    const undesignated = def.designator === "required" && !designated;
+    if (undesignated && j - i < 2) return i;
     // posting: «السفير الأمريكي لدى إسرائيل X», «المبعوث الأممي إلى ليبيا X»
     if (def.posting && (this.norms[k] === "لدي" || this.norms[k] === "الي" || this.norms[k] === "في")) {
       const ps = this.spanAt(k + 1);
@@ -768,6 +834,7 @@ class Linker {
       comma = true;
       k++;
     }
+    if (undesignated && (mod || comma)) return i;
     // the name that follows
     const span = this.spanAt(k);
     if (span) {
@@ -779,6 +846,8 @@ class Linker {
       }
     } else {
       const name = this.personNameAt(k, comma);
+      // «… وزير الداخلية وتعيين X»: a conjunction + verbal noun opens a new clause, not a name
+      if (name && undesignated && /^[وف]/.test(this.norms[name[0]!]!) && isMasdar(this.norms[name[0]!]!.slice(1))) return i;
       if (name) {
         const ident = this.discovered("person", name, country, def.sector, igo);
         ident.mentions.push(this.mention(name[0]!, name[name.length - 1]! + 1, 0, "name", `title_name:${def.offices[0]}`));
@@ -787,6 +856,7 @@ class Linker {
         return name[name.length - 1]! + 1;
       }
     }
+    if (undesignated) return i;
     // reverse apposition: «ديمتري بيسكوف، المتحدث باسم الكرملين»
     if (i >= 2 && isComma(this.w[i - 1]!)) {
       const o = this.owner[i - 2]!;
@@ -853,30 +923,95 @@ class Linker {
     }
   }
 
+  /** An honorific and a personal name at word j («الملك سعود», «الملك عبد العزيز», «الأمير محمد بن فهد»):
+   * the index after it, or -1. The name is one word, «عبد» + a word, optionally followed by «بن» + a word. */
+  honorificNameAt(j: number): number {
+    const h = this.norms[j];
+    if (h == null || !this.free(j) || !this.ix.honorifics.has(h)) return -1;
+    const nameWord = (k: number, article: boolean): boolean => {
+      const x = this.norms[k];
+      if (x == null || !this.free(k) || !/^\p{L}{2,}$/u.test(x) || this.blocksName(x) || this.taaFinal(k)) return false;
+      return article || !this.w[k]!.art;
+    };
+    let k = j + 1;
+    if (this.norms[k] === "عبد" && nameWord(k + 1, true)) k += 2;
+    else if (nameWord(k, false)) k += 1;
+    else return -1;
+    if ((this.norms[k] === "بن" || this.norms[k] === "ابن") && this.free(k) && nameWord(k + 1, true)) k += 2;
+    return k;
+  }
+
+  /** The KB place/country/region span starting at word j (ending at `end` unless -1) is released — its mention
+   * removed, its words free — and its word indices returned; null when there is no such span. */
+  placeSpanAsName(j: number, end: number): number[] | null {
+    const ps = this.spanAt(j);
+    const id = ps?.ident;
+    if (!ps || !id?.entry || (id.type !== "place" && id.type !== "country") || (end >= 0 && ps.to !== end)) return null;
+    const at = this.w[ps.from]!.tok.start;
+    id.mentions = id.mentions.filter((m) => m.start !== at);
+    ps.ident = null;
+    const out: number[] = [];
+    for (let k = ps.from; k < ps.to; k++) {
+      this.owner[k] = -1;
+      out.push(k);
+    }
+    return out;
+  }
+
   /** Handle a cue at [i, j): discover the name after it. Returns the index after the name, or i. */
   cueAt(i: number, j: number, cue: CueDef, skip = 0): number {
     let name = this.quotedAt(j);
     let rule = `cue_quoted:${cue.type}`;
     let after = name ? name[name.length - 1]! + 2 : j;
+    const medium = cue.type === "organization" && cue.sector === "MED";
     if (name) {
-      // a quoted KB name is the KB entity
-      if (this.owner[name[0]!] !== -1) return i;
+      // rule kb_cue_quoted: the cue and the quoted name together are a KB name («صحيفة "الشرق الأوسط"» is the
+      // KB newspaper «صحيفة الشرق الأوسط»)
+      const key = [...this.norms.slice(i, j), ...name.map((k) => this.norms[k]!)];
+      const km = this.ix.full.matchAt(key, 0);
+      const ents = km && km.to === key.length ? uniq(km.hits) : [];
+      if (ents.length === 1 && (this.owner[name[0]!] === -1 || this.placeSpanAsName(name[0]!, name[name.length - 1]! + 1))) {
+        this.identFor(ents[0]!).mentions.push(this.mention(name[0]!, name[name.length - 1]! + 1, 0, "name", "kb_cue_quoted"));
+        this.markUsed(i, after);
+        return after;
+      }
+      // a quoted KB name is the KB entity — unless a medium is named after a place («صحيفة "الشرق الأوسط"»)
+      if (this.owner[name[0]!] !== -1 && !(medium && this.placeSpanAsName(name[0]!, name[name.length - 1]! + 1))) return i;
+    } else if (medium && cue.nameArticle && this.spanAt(j)?.ident?.type === "place" && (name = this.placeSpanAsName(j, -1))) {
+      // «صحيفة الرياض», «صحيفة الشرق الأوسط» is the newspaper, not the place (unquoted: only after the
+      // press cues, whose names take the article — «موقع روسيا» is Russia's position, not a website)
+      rule = `cue_medium_named_after_place:${cue.type}`;
+      after = name[name.length - 1]! + 1;
     } else {
       if (cue.quotedOnly) return i;
       // «مطار رفيق الحريري», «جامعة جورج واشنطن»: a place, facility or organization named after a known person
       const ps = this.spanAt(j);
-      if (ps && ps.ident?.type === "person" && (cue.type === "facility" || cue.type === "organization" || cue.type === "place")) {
-        const person = ps.ident;
+      const namesake =
+        ps?.ident != null &&
+        (ps.ident.type === "person" || (cue.namedAfter === true && ps.ident.entry != null && (ps.ident.type === "place" || ps.ident.type === "country")));
+      if (ps && namesake && (cue.type === "facility" || cue.type === "organization" || cue.type === "place")) {
+        const person = ps.ident!;
         const at = this.w[ps.from]!.tok.start;
         person.mentions = person.mentions.filter((m) => m.start !== at);
+        const rule = person.type === "person" ? `cue_named_after:${cue.type}` : `cue_named_after_place:${cue.type}`;
         ps.ident = null;
         for (let k = ps.from; k < ps.to; k++) this.owner[k] = -1;
+        const to = ps.to;
         // the name includes the cue word («مطار رفيق الحريري»), without a clitic written on it
         // (the country is the namesake's: «مطار رفيق الحريري» is in Lebanon, «مطار جون كينيدي» in the United States)
-        const ident = this.discoveredSpan(cue.type, i, ps.to, skip, person.country, cue.sector);
-        ident.mentions.push(this.mention(i, ps.to, skip, "name", `cue_named_after:${cue.type}`));
-        this.markUsed(i, ps.to);
-        return ps.to;
+        const ident = this.discoveredSpan(cue.type, i, to, skip, person.country, cue.sector);
+        ident.mentions.push(this.mention(i, to, skip, "name", rule));
+        this.markUsed(i, to);
+        return to;
+      }
+      const hn = cue.namedAfter ? this.honorificNameAt(j) : -1;
+      if (hn > j) {
+        // rule cue_named_after_honorific: «جامعة الملك سعود», «مستشفى الأمير محمد بن عبد العزيز» — the name
+        // includes the cue word; the country comes from the context (fallbackCountries)
+        const ident = this.discoveredSpan(cue.type, i, hn, skip, null, cue.sector);
+        ident.mentions.push(this.mention(i, hn, skip, "name", `cue_named_after_honorific:${cue.type}`));
+        this.markUsed(i, hn);
+        return hn;
       }
       name = this.cueNameAt(j, cue);
       rule = `cue_name:${cue.type}`;
@@ -984,7 +1119,7 @@ class Linker {
         // no antecedent, but an honorific right before: «الرئيس السيسي», «المشير حفتر» (one KB person only)
         const kbCands = uniq(cands.filter((c) => c.entry).map((c) => c.entry!));
         const c0 = kbCands.length === 1 ? cands.find((x) => x.entry === kbCands[0])! : null;
-        if (c0 && this.honorificBefore(i) && this.safeClitic(i) && this.writtenAsShort(i, c0.skip, c0.entry!)) {
+        if (c0 && this.honorificBefore(i) && this.safeClitic(i) && this.writtenAsShort(i, c0.skip, c0.entry!, c0.to)) {
           const c = c0;
           pick = { ...c, ident: this.identFor(c.entry!) };
           rule = "short_titled";
@@ -993,7 +1128,7 @@ class Linker {
       if (!pick) {
         // no antecedent: a safe KB short form stands alone
         const safe = this.safeClitic(i)
-          ? cands.filter((c) => c.entry && this.ix.safeShort.has(`${c.entry.id}|${stemOfMatch(this.norms[i]!, c.skip)}`) && this.writtenAsShort(i, c.skip, c.entry))
+          ? cands.filter((c) => c.entry && this.ix.safeShort.has(`${c.entry.id}|${[stemOfMatch(this.norms[i]!, c.skip), ...this.norms.slice(i + 1, c.to)].join(" ")}`) && this.writtenAsShort(i, c.skip, c.entry, c.to))
           : [];
         if (safe.length === 1) {
           pick = { ...safe[0]!, ident: this.identFor(safe[0]!.entry!) };
@@ -1041,8 +1176,10 @@ class Linker {
   }
   /** the body word is written like one of the entry's short forms (only diacritics, an initial hamza-alef and
    * Persian letter shapes may differ): «بأول» is not «باول» */
-  writtenAsShort(i: number, skip: number, e: KbEntry): boolean {
-    const body = looseLetters(this.w[i]!.tok.text.slice(skip));
+  writtenAsShort(i: number, skip: number, e: KbEntry, to = i + 1): boolean {
+    let text = this.w[i]!.tok.text.slice(skip);
+    for (let k = i + 1; k < to; k++) text += " " + this.w[k]!.tok.text;
+    const body = looseLetters(text);
     return (e.short ?? []).some((s) => looseLetters(s) === body);
   }
 

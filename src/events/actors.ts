@@ -152,8 +152,14 @@ function metonymOf(e: Entity, kbi: KbIndex): string | undefined {
   return kbi.metonymNames.get(normalizeForMatch(e.name.ar));
 }
 
+const NAME_HEAD = new Map<string, string>();
 function mentionProclitic(tokNorm: string, name: string): string {
-  const nm = normalizeForMatch(name).split(" ")[0] ?? "";
+  let nm = NAME_HEAD.get(name);
+  if (nm === undefined) {
+    nm = normalizeForMatch(name).split(" ")[0] ?? "";
+    if (NAME_HEAD.size > 100_000) NAME_HEAD.clear();
+    NAME_HEAD.set(name, nm);
+  }
   if (!nm || tokNorm.startsWith(nm)) return "";
   for (const sp of procliticSplits(tokNorm)) {
     if (!sp.prefix || /ال$/.test(sp.prefix)) continue;
@@ -253,7 +259,7 @@ export function buildUnits(
       if (t0 < lo || t1 < t0) continue;
       let prefix = normalizeForMatch(body.slice(tokens[t0]!.start, m.start));
       // Rule: a mention that includes its proclitics («لليابان» for اليابان) still has them
-      if (!prefix && m.start === tokens[t0]!.start) prefix = mentionProclitic(tokens[t0]!.norm, e.name.ar);
+      if (!prefix && m.start === tokens[t0]!.start && /^[وفبلك]/.test(m.text)) prefix = mentionProclitic(tokens[t0]!.norm, e.name.ar);
       units.push({
         t0, t1, actor: { ...coded.actor }, place: coded.place, entityId: e.id, entityType: e.type, adjOnly: false,
         prep: prepOfPrefix(prefix), conj: /^[وف]/.test(prefix), rule: "entity",
@@ -322,7 +328,10 @@ export function buildUnits(
       }
       continue;
     }
-    if (last && u.t0 === last.t1 + 1 && !u.conj && !u.prep && sameCountry(last.actor, u.actor) && !u.place && !last.place) {
+    // two organizations of one country with different sectors side by side («الجيش السوداني قوات الدعم السريع») are
+    // two actors (the object follows the subject), not a title and a name
+    const twoOrgs = u.entityType === "organization" && !!last && !!last.actor.sector && !!u.actor.sector && last.actor.sector !== u.actor.sector;
+    if (last && u.t0 === last.t1 + 1 && !u.conj && !u.prep && sameCountry(last.actor, u.actor) && !u.place && !last.place && !twoOrgs) {
       // Rule: title phrase followed by the name of the same country's actor is one actor
       const named = u.rule === "entity" ? u : last;
       const other = named === u ? last : u;

@@ -10,6 +10,14 @@
  *   it («أجرى X محادثات مع Y»); «بين X و Y» and coordinated joint subjects give pairs; «تم + masdar» is passive;
  * - a masdar with بـ after an accusation is the alleged act of the accused («اتهمت X Y بإرسال قوات»); after a
  *   threat, request, promise or refusal it is not an event of its own.
+ * - across sentences: «الجانبان / البلدين …» are the two parties of the article's main dyad so far; a reaction to
+ *   «الخطوة / الاتفاق» (welcome, condemn) targets those parties; a coordinated verb without a subject («… وسيبحث
+ *   مع Y») shares the subject of the event before it; an event noun with a possessive («زيارته», «خلال لقائه Y»)
+ *   belongs to the sentence's subject;
+ * - joint nouns take a later «بين X و Y» («التوصل إلى اتفاق لوقف إطلاق النار بين X و Y»); nouns whose genitive is
+ *   their object («تزويد روسيا», «استدعاء السفير الفرنسي», «زيارة القاهرة») take the agent of the verb before them;
+ *   an event noun in the genitive of a content noun («مقترح الهدنة») is not an event;
+ * - a dateline («القاهرة - …») is not a subject; a place may be a target for seizures («السيطرة على مدينة X»).
  * Status, date, location and reported_by come from cues in the same sentence (see status.ts).
  */
 import type { Actor, Entity, Event, EventStatus, TimeExpr } from "../record.js";
@@ -70,7 +78,7 @@ export function codeEventsWith(lex: Lexicon, input: CodeInput, opts: CodeOptions
   const sentences = splitSentences(body);
   const events: Coded[] = [];
   let ti = 0;
-  const memory: Memory = { prev: null, cur: null, prevTopic: null, curTopic: null, dyad: null, dyads: new Map() };
+  const memory: Memory = { prev: null, cur: null, prevTopic: null, curTopic: null, dyad: null, dyads: new Map(), aggressor: null, nextAggressor: null };
   let first = true;
   for (const s of sentences) {
     while (ti < tokens.length && tokens[ti]!.end <= s.start) ti++;
@@ -84,6 +92,8 @@ export function codeEventsWith(lex: Lexicon, input: CodeInput, opts: CodeOptions
     memory.prev = memory.cur;
     memory.prevTopic = memory.cur ? null : memory.curTopic;
     memory.dyad = mainDyad(memory);
+    memory.aggressor = memory.nextAggressor;
+    memory.nextAggressor = null;
     ti = tj;
   }
   return opts.noMerge ? events.map((c) => c.ev) : mergeEvents(events);
@@ -129,7 +139,7 @@ function codeSentence(
   for (const tr of triggers) {
     const c0 = clauseOf(clauses, lo, tr.i), c1 = clauseEnd(clauses, hi, tr.i);
     const ctx: ArgCtx = { lex, tokens, groups, lo, hi, c0, c1, timeTok, verbIdx, reportIdx, prevSubject: () => previousSubject(memory),
-      sentSubject, dyad: memory.dyad };
+      sentSubject, dyad: memory.dyad, aggressor: memory.aggressor };
     let args: Args | null = null;
     let statusOverride: EventStatus | null = null;
     // Rule: بـ + masdar after an accusation is the accused act (alleged); after threats/requests/promises/refusals
@@ -159,6 +169,10 @@ function codeSentence(
     }
     if (!args) args = tr.def.pos === "verb" ? verbArgs(ctx, tr) : nounArgs(ctx, tr);
     if (args && headType) { args.type = headType; args.mode = null; }
+    // a host noun («خلال استقباله X»): the possessor hosts, the genitive visits
+    if (args && tr.def.pos === "noun" && tr.def.reverse && args.targets.length && !args.pairs) {
+      args = { ...args, sources: args.targets, targets: args.sources, rule: args.rule + "+host" };
+    }
     complementHeads.push({ i: tr.i, type: tr.type });
     if (!args) continue;
     if (args.subject && !args.pairs && args.rule !== "accused-act") sentSubject = args.subject;
@@ -198,6 +212,7 @@ function codeSentence(
       };
       out.push({ ev, joint: (tr.def.joint || args.pairs) && mode !== "visit", srcType: s.entityType, tgtType: t?.entityType ?? null });
       if (t && status !== "denied") noteDyad(memory, s, t, tr.def.joint || args.pairs, span.start);
+      if ((type === "ASSAULT" || type === "COERCE") && (status === "occurred" || status === "alleged")) memory.nextAggressor = s;
     }
   }
 }
@@ -260,6 +275,8 @@ export function findTriggers(lex: Lexicon, tokens: Token[], lo: number, hi: numb
     let kind = found.hit.kind;
     // Rule: a verb form right after a preposition or determiner is a verbal noun («عن نشر القوات»)
     if (kind !== "noun" && !found.prefix && i > lo && lex.cues.notBeforeVerb.has(tokens[i - 1]!.norm)) continue;
+    // Rule: a verb form right after a content or agreement noun is its genitive noun («اتفاقية تعاون», «خطة انسحاب»)
+    if (kind !== "noun" && !found.prefix && i > lo && tokens[i - 1]!.kind === "word" && contentHead(lex, tokens[i - 1]!.norm)) continue;
     // Rule: a verb form right after a light/aspectual verb is its verbal noun («ستواصل دعم أوكرانيا»): coded as a
     // noun, so it takes the light verb's subject and tense
     if (kind !== "noun" && !found.prefix && i > lo && tokens[i - 1]!.kind === "word" && lightVerb(lex, tokens[i - 1]!.norm)) {
@@ -366,6 +383,8 @@ interface ArgCtx {
   sentSubject: Group | null;
   /** the two parties of the last coded dyad before this sentence */
   dyad: [Unit, Unit] | null;
+  /** author of the previous sentence's use of force or repression */
+  aggressor: Unit | null;
 }
 
 /** What the coder remembers across sentences. */
@@ -377,6 +396,9 @@ interface Memory {
   curTopic: (() => Group | null) | null;
   /** the two parties of the last coded event with a target (for «الجانبان», «بالخطوة») */
   dyad: [Unit, Unit] | null;
+  /** source of the previous sentence's ASSAULT/COERCE event, and the one being built for the next sentence */
+  aggressor: Unit | null;
+  nextAggressor: Unit | null;
   /** dyads coded so far (unordered country pair): how often, whether mutual, where last */
   dyads: Map<string, { pair: [Unit, Unit]; n: number; joint: boolean; last: number }>;
 }
@@ -404,7 +426,8 @@ function addDyadAnaphors(lex: Lexicon, tokens: Token[], lo: number, hi: number, 
   let added = false;
   for (let k = lo; k < hi; k++) {
     const t = tokens[k]!;
-    if (t.kind !== "word" || units.some((u) => u.t0 <= k && u.t1 >= k)) continue;
+    // cheap filter first: the anaphors are duals («…ان», «…ين»)
+    if (t.kind !== "word" || !/(ان|ين)$/.test(t.norm) || units.some((u) => u.t0 <= k && u.t1 >= k)) continue;
     let prefix: string | null = null;
     for (const sp of procliticSplits(t.norm)) {
       if (lex.cues.dyadAnaphors.has(sp.stem)) { prefix = sp.prefix; break; }
@@ -600,9 +623,11 @@ function verbArgs(ctx: ArgCtx, tr: Trig): Args | null {
   const from = source.t1 > tr.i ? source.t1 : tr.i;
   const target = findTarget(ctx, tr, from, source);
   let sources = source.units, targets = target?.units ?? [];
-  if (!target && (tr.type === "SUPPORT" || tr.type === "ACCUSE")) {
+  if (!target && (tr.type === "SUPPORT" || tr.type === "ACCUSE") && tr.rule === tr.def.id) {
     const ana = eventAnaphorTargets(ctx, tr, source);
+    const abuse = !ana.length && tr.type === "ACCUSE" ? abuseAnaphorTargets(ctx, tr, source) : [];
     if (ana.length) { targets = ana; rule += "+event-anaphor"; }
+    else if (abuse.length) { targets = abuse; rule += "+abuse-anaphor"; }
   }
   let type: string | undefined, mode: string | null | undefined;
   const ps = tr.def.personSense;
@@ -644,14 +669,31 @@ function eventAnaphorTargets(ctx: ArgCtx, tr: Trig, source: Group): Unit[] {
     const t = ctx.tokens[k]!;
     if (t.kind !== "word") return [];
     if (ctx.timeTok.has(k) || ctx.lex.cues.skip.has(t.norm)) continue;
-    const hit = procliticSplits(t.norm).some((sp) => /^[وف]?[بل]?(ال)?$/.test(sp.prefix)
-      && (ctx.lex.cues.eventAnaphors.has(sp.stem) || ctx.lex.cues.eventAnaphors.has("ال" + sp.stem)))
+    // only a definite noun refers back («بالخطوة», «الاتفاق»); «اتفاقية تعاون» is a new object
+    const hit = procliticSplits(t.norm).some((sp) => /^[وف]?[بل]?$/.test(sp.prefix) && sp.stem.startsWith("ال") && ctx.lex.cues.eventAnaphors.has(sp.stem))
       || (/^[وف]?لل/.test(t.norm) && ctx.lex.cues.eventAnaphors.has("ال" + t.norm.replace(/^[وف]?لل/, "")));
     if (hit) {
       const src = new Set(source.units.map((u) => actorKey(u.actor)));
       return ctx.dyad.filter((u) => !src.has(actorKey(u.actor)));
     }
     return [];
+  }
+  return [];
+}
+
+/** Rule: a condemnation of «الانتهاكات / الهجوم / الجرائم» with no actor of its own, right after a sentence whose event
+ * was a use of force or repression, targets that event's author («سيطرت X على المدينة. وأدانت الأمم المتحدة
+ * انتهاكات بحق المدنيين»). */
+function abuseAnaphorTargets(ctx: ArgCtx, tr: Trig, source: Group): Unit[] {
+  if (!ctx.aggressor) return [];
+  const start = source.t1 > tr.i ? source.t1 + 1 : tr.i + 1;
+  for (let k = start; k < Math.min(ctx.c1, start + 4); k++) {
+    const t = ctx.tokens[k]!;
+    if (t.kind !== "word") return [];
+    if (ctx.groups.some((g) => g.t0 <= k && g.t1 >= k)) return [];
+    if (procliticSplits(t.norm).some((sp) => ctx.lex.cues.abuseNouns.has(sp.stem) || ctx.lex.cues.abuseNouns.has("ال" + sp.stem))) {
+      return source.units.some((u) => actorKey(u.actor) === actorKey(ctx.aggressor!.actor) && u.actor.sector === ctx.aggressor!.actor.sector) ? [] : [ctx.aggressor];
+    }
   }
   return [];
 }

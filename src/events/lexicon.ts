@@ -46,7 +46,7 @@ export interface TriggerFile {
   })[];
   nouns: {
     id: string; forms: string[]; type: string | null; mode?: string | null; senses?: Sense[]; joint?: boolean;
-    preps?: string[]; need_prep?: boolean; place_target?: boolean; gen_object?: boolean;
+    preps?: string[]; need_prep?: boolean; place_target?: boolean; gen_object?: boolean; reverse?: boolean;
   }[];
 }
 
@@ -89,6 +89,7 @@ export interface CuesFile {
   third_party_heads: string[];
   content_heads: string[];
   agreement_heads: string[];
+  abuse_nouns: string[];
 }
 
 export interface IndexHit {
@@ -142,6 +143,8 @@ export interface Lexicon {
     contentHeads: Set<string>;
     /** «اتفاق», «صفقة»: an event noun in their genitive is agreed (AGREE) */
     agreementHeads: Set<string>;
+    /** «الانتهاكات», «الجرائم»: a condemned act of the previous sentence's aggressor */
+    abuseNouns: Set<string>;
     /** light-verb forms (without proclitics) → kind */
     lightVerbs: Map<string, FormKind>;
     /** sector noun phrases, longest first */
@@ -198,7 +201,7 @@ export function buildLexicon(tf: TriggerFile, types: TypesFile, cues: CuesFile):
   for (const nn of tf.nouns) {
     const def: TriggerDef = {
       id: nn.id, pos: "noun", type: nn.type, mode: nn.mode ?? null, senses: nn.senses ?? [], joint: !!nn.joint,
-      reverse: false, personSense: null, preps: normPreps(nn.preps), needPrep: !!nn.need_prep,
+      reverse: !!nn.reverse, personSense: null, preps: normPreps(nn.preps), needPrep: !!nn.need_prep,
       placeTarget: !!nn.place_target, genObject: !!nn.gen_object,
     };
     triggers.push(def);
@@ -245,6 +248,7 @@ export function buildLexicon(tf: TriggerFile, types: TypesFile, cues: CuesFile):
       thirdParty: set(cues.third_party_heads),
       contentHeads: set(cues.content_heads),
       agreementHeads: set(cues.agreement_heads),
+      abuseNouns: set(cues.abuse_nouns),
       lightVerbs,
       sectorNouns,
     },
@@ -280,6 +284,11 @@ export function wordInfo(lex: Lexicon, norm: string): WordInfo {
       const k = lex.reporting.get(sp.stem);
       if (k && prefixAllows(sp.prefix, k)) report = true;
     }
+  }
+  // Rule: a coordinating و/ف on a two-letter verb («وحث», «وحط») is split too (procliticSplits keeps 3-letter words whole)
+  if (!trig && norm.length === 3 && (norm[0] === "و" || norm[0] === "ف")) {
+    const hits = lex.index.get(norm.slice(1));
+    if (hits) for (const h of hits) if (h.kind !== "noun" && prefixAllows(norm[0]!, h.kind)) { trig = { hit: h, prefix: norm[0]! }; break; }
   }
   const a = lex.cues.attribution;
   const attrib = a.has(norm) || ((norm[0] === "و" || norm[0] === "ف") && a.has(norm.slice(1)));
