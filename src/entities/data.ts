@@ -58,6 +58,8 @@ export const cuesFileSchema = z.object({
   stop: z.array(z.string().min(1)),
   generic: z.array(z.string().min(1)),
   common: z.array(z.string().min(1)),
+  /** given names written with the article («الصادق», «الطيب»): may start a name after a title */
+  articleGivenNames: z.array(z.string().min(1)).optional(),
 });
 
 export interface LinkerData {
@@ -77,6 +79,8 @@ export interface LinkerData {
   generic: Set<string>;
   /** normalized common words that a KB alias may spell too («صور» pictures / Tyre): never a one-word match */
   common: Set<string>;
+  /** normalized given names written with the article («الصادق المهدي») */
+  articleGivenNames: Set<string>;
 }
 
 const DATA_DIR = new URL("../../data/entities/", import.meta.url);
@@ -102,6 +106,7 @@ export function loadLinkerData(): LinkerData {
     stop: new Set(cues.stop.map(normalizeForMatch)),
     generic: new Set(cues.generic.map(normalizeForMatch)),
     common: new Set(cues.common.map(normalizeForMatch)),
+    articleGivenNames: new Set((cues.articleGivenNames ?? []).map(normalizeForMatch)),
   };
   return cached;
 }

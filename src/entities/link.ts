@@ -12,7 +12,14 @@
  *    a name before «، TITLE» likewise (title_apposition:<office>); without a name, a resolvable title links to the
  *    KB person holding the office for that country at the publication date (title_holder:<office>).
  * 3. Discovery cues («وكالة X», «صحيفة "X"», «منطقة X», «مطار رفيق الحريري»): cue_name:<type>, cue_quoted:<type>,
- *    cue_named_after:<type>. Discovered ids: rasd:<type>:<romanized-name>-<hash>, stable across articles.
+ *    cue_named_after:<type>; for `namedAfter` cues a known place or «الملك/الأمير/الشيخ + name» after the cue is
+ *    the namesake and the name includes the cue word (cue_named_after_place, cue_named_after_honorific: «جامعة
+ *    القاهرة», «جامعة الملك سعود»); press cues take a place name as the medium's name
+ *    (cue_medium_named_after_place: «صحيفة الرياض»); cue + quoted name forming a KB name → kb_cue_quoted.
+ *    Discovered ids: rasd:<type>:<romanized-name>-<hash>, stable across articles.
+ *    Guards: nisba_not_name («الجيش المالي» is not Mali), masdar_not_name («أعلن X Y إغلاق …»); a title lacking its
+ *    required country designator still types a name right after it (multi-word titles only); an ambiguous KB
+ *    name takes the country of a nisba right after it («طرابلس الليبية»), else of the article's nisba adjectives.
  * 4. merge_surname / merge_variant: discovered duplicates («بوتين» / «فلاديمير بوتين», «دايلي ميل» / «ديلي ميل»).
  * 5. repeat (a discovered name again) and short forms: short_antecedent (nearest mention in this or the previous
  *    paragraph), short_topical (else the candidate introduced first), short_titled (after an honorific:
@@ -585,7 +592,9 @@ class Linker {
       const afterConnector = prev != null && PERSON_CONNECTORS.has(prev);
       // «نور الدين», «عز الدين», «سيف الإسلام»: the second part of a compound first name carries the article
       const compound = out.length >= 1 && (x === "الدين" || x === "الاسلام") && !this.w[out[out.length - 1]!]!.art;
-      if (this.w[j]!.art && !afterConnector && !compound && !(out.length >= 1 && this.familyNameAt(j))) break;
+      // a given name with the article opens the name («العميد الصادق الأزرق»); it never stands alone (checked below)
+      const givenArt = out.length === 0 && this.ix.data.articleGivenNames.has(x);
+      if (this.w[j]!.art && !afterConnector && !compound && !givenArt && !(out.length >= 1 && this.familyNameAt(j))) break;
       if (this.blocksName(x) && !afterConnector) break;
       if (this.taaFinal(j) || (x.length >= 5 && POSSESSIVE.test(x))) break;
       // rule masdar_not_name: a verbal noun after a name is the object of the verb («أعلن X Y إغلاق …»)
@@ -596,6 +605,7 @@ class Linker {
     }
     if (!out.length) return null;
     if (PERSON_CONNECTORS.has(this.norms[out[out.length - 1]!]!)) out.pop();
+    if (out.length === 1 && this.w[out[0]!]!.art) return null;
     if (!out.length) return null;
     // a third word must close the name («كيم هونغ كيون قال»); otherwise it is likely a noun of the sentence
     // («بيل نيلسون نجاح المهمة»)
@@ -1186,8 +1196,8 @@ class Linker {
   // ---------- pass 5: countries of discovered entities without one ----------
   /**
    * sentence_country: the single country named in the entity's sentence (KB countries and places, and free nisba
-   * adjectives — not the nisba of a title, which belongs to that title's person); for a person, only what comes
-   * before his first mention;
+   * adjectives — not the nisba of a title, which belongs to that title's person); for a person or organization, only what comes
+   * before its first mention (an organization too: «قالت شركة X إن … الصينية» describes what it says);
    * article_country: else the country mentioned most in the article (KB countries and places), when unique, and
    * when the sentence names no country or names it among others.
    */
@@ -1217,7 +1227,7 @@ class Linker {
       const first = Math.min(...d.mentions.map((m) => m.start));
       const s = sentences.find((x) => x.start <= first && first < x.end);
       // a person takes a country named BEFORE him in the sentence («… الروسي X»), not one describing what he says
-      const until = d.type === "person" ? first : s ? s.end : 0;
+      const until = d.type === "person" || d.type === "organization" ? first : s ? s.end : 0;
       const cs = new Set(s ? hits.filter((h) => h.pos >= s.start && h.pos < until).map((h) => h.country) : []);
       if (cs.size === 1) {
         d.country = [...cs][0]!;
