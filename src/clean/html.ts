@@ -185,11 +185,9 @@ function extractParsed(html: string): HtmlExtract {
   let text = "";
   let method = "readability";
   try {
-    const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-    if (article?.content) {
-      const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-      text = blockText(content.body as unknown as Node);
-    }
+    // The serializer hands back the content element itself: no serialization to HTML and second parse.
+    const article = new Readability<Node>(document as unknown as Document, { charThreshold: 200, serializer: (n) => n }).parse();
+    if (article?.content) text = blockText(article.content);
   } catch {
     text = "";
   }
