@@ -164,3 +164,13 @@ test("HTML: a staff byline is not an author; the outlet comes from JSON-LD WebSi
   assert.equal(r.outlet, "بوابة الطاقة");
   assert.equal(r.title, "عنوان الخبر هنا");
 });
+
+test("HTML: scripts, styles and comments are dropped before parsing; JSON-LD metadata is kept", () => {
+  const html = `<html><head><script>var x = "<p>not text</p>";</script><style>p{color:red}</style>
+    <script type="application/ld+json">{"@type":"NewsArticle","headline":"عنوان من البيانات","datePublished":"2024-02-03"}</script></head>
+    <body><!-- تعليق مخفي --><article><p>${P1}</p><p>${P2}</p></article></body></html>`;
+  const r = cleanDocument({ path: null, name: "x", url: null, encoding: "utf-8", title: null, published: null, html, text: null });
+  assert.equal(r.title, "عنوان من البيانات");
+  assert.equal(r.published, "2024-02-03");
+  assert.equal(r.body, [P1, P2].join("\n\n"));
+});
