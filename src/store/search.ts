@@ -9,7 +9,7 @@
  */
 import { loadKb } from "../kb/index.js";
 import { cliticStems, isStopword, normalizeArabic, tokensOf, tokensWithOffsets, translitKey } from "./arabic.js";
-import type { ArticleFilters } from "./store.js";
+import type { ArticleFilters, ArticleSummary } from "./store.js";
 
 export interface SearchOptions extends ArticleFilters {
   /** [open, close] markers around matched words in snippets; default ["<mark>", "</mark>"] */
@@ -18,13 +18,7 @@ export interface SearchOptions extends ArticleFilters {
   exact?: boolean;
 }
 
-export interface SearchHit {
-  id: string;
-  title: string | null;
-  published: string | null;
-  outlet: string | null;
-  url: string | null;
-  dup_of: string | null;
+export interface SearchHit extends ArticleSummary {
   snippet: string;
   score: number;
 }
