@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import type { Actor, ArticleRecord, EventStatus } from "../record.js";
+import type { Actor, ArticleRecord, Event as RecordEvent, EventStatus } from "../record.js";
 import { indexFingerprint, indexText, indexTokens, normalizeArabic, tokensOf, translitKey } from "./arabic.js";
 import { isoOfDay, isoWeekOfDay, parseDateValue } from "./dates.js";
 import { migrate } from "./schema.js";
@@ -95,16 +95,10 @@ export interface TimelineSource {
   evidence: string | null;
 }
 
-export interface TimelineEvent {
+/** A real-world event joined across reports: the record's event fields plus what the joining adds. */
+export interface TimelineEvent extends Pick<RecordEvent, "type" | "mode" | "source" | "target" | "date" | "status" | "score"> {
   id: number;
-  type: string;
-  mode: string | null;
-  source: Actor;
-  target: Actor | null;
-  date: string | null;
-  status: EventStatus;
   status_history: StatusChange[];
-  score: number;
   /** independent reports (syndicated copies of one story count once) */
   num_articles: number;
   /** all articles, copies included */
