@@ -7,6 +7,8 @@ import { Store } from "../store/store.js";
 import { exampleRecords } from "../store/fixtures.js";
 import { serve, type RunningServer } from "./serve.js";
 import { createApp } from "./app.js";
+import { CSP, MISSING_BUILD } from "./web.js";
+import { mkdirSync, writeFileSync } from "node:fs";
 
 let dir: string;
 let ro: RunningServer;
@@ -139,5 +141,68 @@ test("api: createApp works in-process (app.request)", async () => {
   assert.equal(r.status, 200);
   const j = await r.json() as { total: number };
   assert.equal(j.total, 2);
+  s.close();
+});
+
+test("api: dashboard routes (plain highlight, entity months/related, network, actors, outlets)", async () => {
+  const s = await get(ro, "/api/search?highlight=plain&q=" + encodeURIComponent("بيونغ يانغ"));
+  assert.equal(s.status, 200);
+  assert.ok(s.json.results.every((r: { snippet: string }) => r.snippet.includes("\uE000") && !r.snippet.includes("<mark>")));
+  assert.equal((await get(ro, "/api/search?q=x&highlight=bold")).status, 400);
+  const m = await get(ro, "/api/entities/Q7747/months");
+  assert.deepEqual(m.json.months, [{ period: "2024-06", articles: 3 }]);
+  const rel = await get(ro, "/api/entities/Q7747/related");
+  assert.ok(rel.json.results.some((e: { id: string }) => e.id === "Q56226"));
+  const n = await get(ro, "/api/network?actor=RUS&target=PRK");
+  assert.deepEqual(n.json.actors, ["RUS", "PRK"]);
+  assert.ok(n.json.edges.some((e: { source: string; target: string }) => e.source === "RUS" && e.target === "PRK"));
+  assert.equal((await get(ro, "/api/network?limit=0")).status, 400);
+  assert.ok((await get(ro, "/api/actors")).json.results.some((a: { code: string }) => a.code === "PRK"));
+  assert.equal((await get(ro, "/api/outlets")).json.results[0].outlet, "وكالة الشرق");
+  assert.equal((await get(ro, "/api/stats")).json.ingest, false);
+  const oa = await get(ro, "/api/openapi.json");
+  for (const p of ["/api/network", "/api/actors", "/api/outlets", "/api/entities/{id}/months", "/api/entities/{id}/related"]) assert.ok(oa.json.paths[p], p);
+});
+
+test("api: ingest of whole files as bytes (content_base64): encodings, records, per-file errors", async () => {
+  const post = (body: unknown) => fetch(rw.url + "/api/ingest", {
+    method: "POST", headers: { "content-type": "application/json", authorization: "Bearer s3cret-token" }, body: JSON.stringify(body),
+  }).then(async (r) => ({ status: r.status, json: await r.json() as { inserted: number; ids: string[]; errors: { error: string }[] } }));
+  const text = "القاهرة - قال وزير الخارجية المصري اليوم إن بلاده ترحب بأي مبادرة لوقف إطلاق النار في السودان، داعيا الأطراف إلى الحوار.";
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+  const r1 = await post({ name: "note.txt", content_base64: utf16.toString("base64") });
+  assert.equal(r1.status, 200, JSON.stringify(r1.json));
+  assert.equal(r1.json.ids.length, 1);
+  const rec = exampleRecords()[4]!;
+  const r2 = await post({ name: "records.jsonl", content_base64: Buffer.from(JSON.stringify(rec) + "\n").toString("base64") });
+  assert.deepEqual(r2.json.ids, [rec.id], "records in a JSONL file are stored as they are");
+  const r3 = await post({ name: "bad.json", content_base64: Buffer.from("{ not json").toString("base64") });
+  assert.equal(r3.status, 400);
+  assert.match(r3.json.errors[0]!.error, /invalid JSON/);
+  const r4 = await post({ name: "empty.txt", content_base64: "" });
+  assert.match(r4.json.errors[0]!.error, /empty/);
+});
+
+test("api: the dashboard is served at / with CSP and cached hashed assets; a clear message when not built", async () => {
+  const s = Store.open(":memory:");
+  const web = join(dir, "web");
+  mkdirSync(join(web, "assets"), { recursive: true });
+  writeFileSync(join(web, "index.html"), "<!doctype html><title>rasd</title>");
+  writeFileSync(join(web, "assets", "index-AbCd1234.js"), "console.log(1)");
+  const app = createApp(s, { web });
+  const home = await app.request("/");
+  assert.equal(home.status, 200);
+  assert.match(home.headers.get("content-type")!, /text\/html/);
+  assert.equal(home.headers.get("content-security-policy"), CSP);
+  assert.equal(home.headers.get("cache-control"), "no-cache");
+  const js = await app.request("/assets/index-AbCd1234.js");
+  assert.match(js.headers.get("content-type")!, /javascript/);
+  assert.match(js.headers.get("cache-control")!, /immutable/);
+  assert.equal((await app.request("/assets/missing.js")).status, 404);
+  assert.equal((await app.request("/api/stats")).status, 200, "the API stays at /api");
+  const bare = createApp(s, { web: join(dir, "no-such-build") });
+  const r = await bare.request("/");
+  assert.equal(r.status, 503);
+  assert.equal(await r.text(), MISSING_BUILD);
   s.close();
 });

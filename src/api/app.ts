@@ -17,6 +17,9 @@ import { checkRecord } from "../store/ingest.js";
 import type { Store } from "../store/store.js";
 import { EVENT_STATUSES, PLOVER_TYPES } from "../store/timeline.js";
 import { openapi } from "./openapi.js";
+import { isFileUpload, itemsFromUpload } from "./upload.js";
+import { mountWeb } from "./web.js";
+import { actorCodes, actorNetwork, coEntities, entityMonths, outlets } from "../store/views.js";
 
 export interface AppOptions {
   /** enables POST /api/ingest with `Authorization: Bearer <token>` */
@@ -27,7 +30,12 @@ export interface AppOptions {
   extract?: (doc: InputDoc) => ArticleRecord;
   /** max records per POST /api/ingest */
   maxIngest?: number;
+  /** directory of the built dashboard (index.html, assets/) served at `/`; none when unset */
+  web?: string | null;
 }
+
+/** Private-use characters around matches in snippets with `highlight=plain` (the dashboard splits on them). */
+export const PLAIN_MARKERS: [string, string] = ["\uE000", "\uE001"];
 
 const DATE = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD");
 const LIMIT = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);
@@ -44,7 +52,12 @@ export const schemas = {
   articles: z.strictObject({ ...articleFilters, limit: LIMIT(20, 200), offset: OFFSET }),
   search: z.strictObject({
     q: z.string().max(500).default(""), ...articleFilters, exact: BOOL.optional(), limit: LIMIT(20, 100), offset: OFFSET,
+    highlight: z.enum(["html", "plain"]).optional(),
   }),
+  network: z.strictObject({
+    actor: CODE.optional(), target: CODE.optional(), from: DATE.optional(), to: DATE.optional(), limit: LIMIT(60, 300),
+  }),
+  list: z.strictObject({ limit: LIMIT(200, 1000) }),
   entities: z.strictObject({
     q: z.string().min(1).max(200).optional(), type: z.enum(["person", "organization", "country", "place", "facility", "weapon", "event", "other"]).optional(),
     country: z.string().regex(/^[A-Z]{3}$/, "expected an ISO 3166-1 alpha-3 code").optional(), limit: LIMIT(50, 500), offset: OFFSET,
@@ -112,7 +125,7 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
   app.notFound((c) => c.json({ error: "not found", path: c.req.path }, 404));
 
   app.get("/api/openapi.json", (c) => c.json(openapi({ ingest: !!opts.token })));
-  app.get("/api/stats", (c) => c.json({ ...store.count(), db: store.path }));
+  app.get("/api/stats", (c) => c.json({ ...store.count(), db: store.path, ingest: !!opts.token }));
 
   app.get("/api/articles", (c) => {
     const p = parse(c, schemas.articles);
@@ -129,8 +142,8 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
   app.get("/api/search", (c) => {
     const p = parse(c, schemas.search);
     if (!p.ok) return p.res;
-    const { q, ...rest } = p.data;
-    const r = store.search(q, rest);
+    const { q, highlight, ...rest } = p.data;
+    const r = store.search(q, { ...rest, highlight: highlight === "plain" ? PLAIN_MARKERS : undefined });
     return c.json({ total: r.total, total_exact: r.total_exact ?? true, limit: p.data.limit, offset: p.data.offset, query: r.query, results: r.results });
   });
 
@@ -144,6 +157,33 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
   app.get("/api/entities/:id", (c) => {
     const e = store.entity(c.req.param("id"));
     return e ? c.json(e) : c.json({ error: "not found", id: c.req.param("id") }, 404);
+  });
+
+  app.get("/api/entities/:id/months", (c) => c.json({ id: c.req.param("id"), months: entityMonths(store, c.req.param("id")) }));
+
+  app.get("/api/entities/:id/related", (c) => {
+    const p = parse(c, schemas.list);
+    if (!p.ok) return p.res;
+    return c.json({ id: c.req.param("id"), results: coEntities(store, c.req.param("id"), Math.min(p.data.limit, 100)) });
+  });
+
+  app.get("/api/network", (c) => {
+    const p = parse(c, schemas.network);
+    if (!p.ok) return p.res;
+    const actors = [p.data.actor, p.data.target].filter((x): x is string => !!x);
+    return c.json({ actors, edges: actorNetwork(store, { actors, from: p.data.from, to: p.data.to, limit: p.data.limit }) });
+  });
+
+  app.get("/api/actors", (c) => {
+    const p = parse(c, schemas.list);
+    if (!p.ok) return p.res;
+    return c.json({ results: actorCodes(store, p.data.limit) });
+  });
+
+  app.get("/api/outlets", (c) => {
+    const p = parse(c, schemas.list);
+    if (!p.ok) return p.res;
+    return c.json({ results: outlets(store, p.data.limit) });
   });
 
   app.get("/api/events", (c) => {
@@ -204,7 +244,23 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
       if (items.length === 0 || items.length > max) return c.json({ error: `send 1 to ${max} records or documents` }, 400);
       const records: ArticleRecord[] = [];
       const errors: { index: number; error: string }[] = [];
+      let extracted = 0;
       items.forEach((o, index) => {
+        if (isFileUpload(o)) {
+          // A whole file as bytes (the dashboard's drop zone): decoded like `rasd extract` does.
+          const f = itemsFromUpload(o);
+          for (const e of f.errors) errors.push({ index, error: e });
+          records.push(...f.records);
+          for (const doc of f.docs) {
+            if (++extracted > max) { errors.push({ index, error: `more than ${max} documents in one request` }); break; }
+            try {
+              records.push(extract(doc));
+            } catch (e) {
+              errors.push({ index, error: `${doc.name}: extraction failed: ${(e as Error).message}` });
+            }
+          }
+          return;
+        }
         const isRecord = !!o && typeof o === "object" && (o as { schema?: unknown }).schema !== undefined;
         if (isRecord) {
           const problem = checkRecord(o);
@@ -225,5 +281,6 @@ export function createApp(store: Store, opts: AppOptions = {}): Hono {
     });
   }
 
+  if (opts.web) mountWeb(app, opts.web);
   return app;
 }

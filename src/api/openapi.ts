@@ -33,7 +33,9 @@ export function openapi(opts: { ingest: boolean }): Record<string, unknown> {
       get: {
         summary: "Full-text search (Arabic normalization, clitics, name variants), bm25-ranked, highlighted snippets",
         parameters: [q("q", str("query: words are ANDed, \"quoted\" or «quoted» phrases, -word excludes")), ...articleFilters,
-          q("exact", { type: "boolean", description: "no variant expansion" }), ...page(20, 100)],
+          q("exact", { type: "boolean", description: "no variant expansion" }),
+          q("highlight", { type: "string", enum: ["html", "plain"], description: "snippet markers: <mark>…</mark> (default) or U+E000…U+E001 (plain: split, never parse as HTML)" }),
+          ...page(20, 100)],
         responses: ok("{ total, query, results: [{ id, title, published, outlet, url, snippet, score }] }"),
       },
     },
@@ -50,6 +52,34 @@ export function openapi(opts: { ingest: boolean }): Record<string, unknown> {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
         responses: { 200: { description: "the entity" }, 404: { description: "no such entity" } },
       },
+    },
+    "/api/entities/{id}/months": {
+      get: {
+        summary: "Articles per month that mention the entity",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: { 200: { description: "{ id, months: [{ period: YYYY-MM, articles }] }" } },
+      },
+    },
+    "/api/entities/{id}/related": {
+      get: {
+        summary: "Entities co-occurring with the entity (shared articles)",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, q("limit", { type: "integer", minimum: 1, maximum: 100, default: 100 })],
+        responses: ok("{ id, results: [{ id, type, name, country, articles }] }"),
+      },
+    },
+    "/api/network": {
+      get: {
+        summary: "Actors linked by timeline events: directed edges with cooperation/conflict counts (denied events left out)",
+        parameters: [q("actor", str("only edges touching this actor")), q("target", str("… or this one")), q("from", DATE), q("to", DATE),
+          q("limit", { type: "integer", minimum: 1, maximum: 300, default: 60 })],
+        responses: ok("{ actors, edges: [{ source, target, events, cooperation, conflict, mean }] }"),
+      },
+    },
+    "/api/actors": {
+      get: { summary: "Actor codes in the timeline, busiest first", parameters: [q("limit", { type: "integer", minimum: 1, maximum: 1000, default: 200 })], responses: ok("{ results: [{ code, events }] }") },
+    },
+    "/api/outlets": {
+      get: { summary: "Outlets with article counts", parameters: [q("limit", { type: "integer", minimum: 1, maximum: 1000, default: 200 })], responses: ok("{ results: [{ outlet, articles }] }") },
     },
     "/api/events": {
       get: {
@@ -84,12 +114,12 @@ export function openapi(opts: { ingest: boolean }): Record<string, unknown> {
         responses: { 200: { description: "streamed file", content: { "application/x-ndjson": {}, "text/csv": {} } }, 400: { $ref: "#/components/responses/BadRequest" } },
       },
     },
-    "/api/stats": { get: { summary: "Row counts", responses: { 200: { description: "counts" } } } },
+    "/api/stats": { get: { summary: "Row counts, and whether ingest is enabled", responses: { 200: { description: "{ articles, entities, events, timeline, db, ingest }" } } } },
   };
   if (opts.ingest) {
     paths["/api/ingest"] = {
       post: {
-        summary: "Store records (rasd/article@1) or extract and store documents ({ text | html, url, title, published })",
+        summary: "Store records (rasd/article@1), extract and store documents ({ text | html, url, title, published }), or whole files ({ name, content_base64 }: decoded like `rasd extract`, kind by extension)",
         security: [{ bearer: [] }],
         requestBody: { required: true, content: { "application/json": { schema: { oneOf: [{ type: "object" }, { type: "array", items: { type: "object" } }] } } } },
         responses: { 200: { description: "{ inserted, updated, unchanged, ids, errors }" }, 400: { description: "nothing stored" }, 401: { description: "missing or wrong token" } },

@@ -5,6 +5,7 @@ import { serve as honoServe } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { Store, defaultDbPath } from "../store/store.js";
 import { createApp } from "./app.js";
+import { defaultWebRoot } from "./web.js";
 
 export interface ServeOptions {
   db?: string;
@@ -14,6 +15,8 @@ export interface ServeOptions {
   token?: string | null;
   /** CORS origin; off when unset */
   cors?: string | null;
+  /** directory of the built dashboard served at `/` (default: dist/web); null: API only */
+  web?: string | null;
 }
 
 export interface RunningServer {
@@ -29,7 +32,7 @@ export async function serve(opts: ServeOptions = {}): Promise<RunningServer> {
   // Create/migrate the file once, then keep it read-only unless ingest is enabled.
   if (!token) Store.open(db, { checkIndex: false }).close();
   const store = Store.open(db, { readonly: !token });
-  const app = createApp(store, { token, cors: opts.cors ?? null });
+  const app = createApp(store, { token, cors: opts.cors ?? null, web: opts.web === undefined ? defaultWebRoot() : opts.web });
   const host = opts.host ?? "127.0.0.1";
   return new Promise((resolve) => {
     const server = honoServe({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, (info: AddressInfo) => {

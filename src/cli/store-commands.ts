@@ -3,9 +3,10 @@
  * Every command takes `--db PATH` (default: RASD_DB, else $XDG_DATA_HOME/rasd/rasd.db or ~/.local/share/rasd/rasd.db).
  * The formatting functions are exported for tests; `registerStoreCommands` wires them into commander.
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { Option, type Command } from "commander";
 import { serve } from "../api/serve.js";
+import { defaultWebRoot } from "../api/web.js";
 import { exportLines, type ExportFormat, type ExportWhat } from "../store/export.js";
 import { formatSummary, ingestPaths } from "../store/ingest.js";
 import type { SearchResponse } from "../store/search.js";
@@ -241,15 +242,20 @@ export function registerStoreCommands(program: Command): void {
     });
 
   program.command("serve")
-    .description("HTTP API (read-only unless a token is set: then POST /api/ingest with Bearer auth)")
+    .description("HTTP API and the web dashboard at / (read-only unless a token is set: then POST /api/ingest with Bearer auth)")
     .addOption(dbOption())
     .option("--port <n>", "port (0: any free port)", nonNegInt, 8787)
     .option("--host <host>", "interface", "127.0.0.1")
     .option("--token <token>", "enable POST /api/ingest (default: RASD_TOKEN)")
     .option("--cors <origin>", "allow this CORS origin (off by default)")
-    .action(async (o: { db?: string; port: number; host: string; token?: string; cors?: string }) => {
-      const srv = await serve({ db: o.db, port: o.port, host: o.host, token: o.token ?? process.env.RASD_TOKEN ?? null, cors: o.cors ?? null });
+    .option("--no-web", "API only: do not serve the dashboard at /")
+    .action(async (o: { db?: string; port: number; host: string; token?: string; cors?: string; web: boolean }) => {
+      const webRoot = o.web ? defaultWebRoot() : null;
+      const srv = await serve({ db: o.db, port: o.port, host: o.host, token: o.token ?? process.env.RASD_TOKEN ?? null, cors: o.cors ?? null, web: webRoot });
       process.stderr.write(`rasd API on ${srv.url}/api (db ${srv.store.path}${srv.store.readonly ? ", read-only" : ", ingest enabled"})\n`);
+      if (webRoot) {
+        process.stderr.write(existsSync(`${webRoot}/index.html`) ? `dashboard on ${srv.url}/\n` : `dashboard not built (${webRoot} missing): run npm run build\n`);
+      }
       const stop = () => { void srv.close().then(() => process.exit(0)); };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
