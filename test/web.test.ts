@@ -21,7 +21,7 @@ import { Store } from "../src/store/store.js";
 import { parseMarked } from "../web/src/lib/marked.js";
 import { hrefOf, parseHash } from "../web/src/lib/route.js";
 import { segments } from "../web/src/lib/spans.js";
-import { safeHttpUrl } from "../web/src/lib/format.js";
+import { formatDateValue, isoWeekMonday, safeHttpUrl } from "../web/src/lib/format.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -67,6 +67,14 @@ test("web: highlight segments cover the body and carry overlapping annotations",
   assert.deepEqual(segs.find((s) => s.text === "اليوم")!.anns.map((a) => a.kind).sort(), ["event", "time"]);
   assert.ok(segs.every((s) => s.anns.some((a) => a.kind === "event")));
   assert.deepEqual(segments("abc", []), [{ start: 0, end: 3, text: "abc", anns: [] }]);
+});
+
+test("web: ISO weeks are shown as the week of their Monday", () => {
+  assert.equal(new Date(isoWeekMonday(2024, 25)).toISOString().slice(0, 10), "2024-06-17", "2024-W25 starts Monday 17 June");
+  assert.equal(new Date(isoWeekMonday(2021, 1)).toISOString().slice(0, 10), "2021-01-04", "2021-W01 starts on 4 January");
+  assert.equal(new Date(isoWeekMonday(2026, 1)).toISOString().slice(0, 10), "2025-12-29", "2026-W01 starts in December 2025");
+  assert.equal(formatDateValue("en", "2024-W25", (d) => `week of ${d}`), "week of 17 June 2024");
+  assert.equal(formatDateValue("en", "2024-W25"), "\u20662024-W25\u2069", "without a phrase the value is shown as it is");
 });
 
 test("web: hash routes round-trip; only http(s) links", () => {

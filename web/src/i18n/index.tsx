@@ -67,7 +67,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       num: (n, digits) => formatNumber(lang, n, digits),
       signed: (n) => formatSigned(lang, n),
-      date: (v) => formatDateValue(lang, v),
+      date: (v) => formatDateValue(lang, v, (monday) => m["date.weekOf"].split("{date}").join(monday)),
       typeLabel: (type) => types[type]?.[lang] ?? type,
       quadOf: (type) => {
         const q = types[type]?.quad;

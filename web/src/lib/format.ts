@@ -34,17 +34,27 @@ function dtf(lang: Lang, kind: "day" | "month"): Intl.DateTimeFormat {
  * A record date value (YYYY-MM-DD, YYYY-MM, YYYY, an ISO week, an interval a/b) for display.
  * Days and months are spelled per locale; other values (weeks, decades) are shown as they are.
  */
-export function formatDateValue(lang: Lang, v: string | null | undefined): string {
+export function formatDateValue(lang: Lang, v: string | null | undefined, weekOf?: (monday: string) => string): string {
   if (!v) return "";
   const iv = v.split("/");
-  if (iv.length === 2) return `${formatDateValue(lang, iv[0])} – ${formatDateValue(lang, iv[1])}`;
+  if (iv.length === 2) return `${formatDateValue(lang, iv[0], weekOf)} – ${formatDateValue(lang, iv[1], weekOf)}`;
   let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (m) return dtf(lang, "day").format(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
   m = /^(\d{4})-(\d{2})$/.exec(v);
   if (m) return dtf(lang, "month").format(Date.UTC(+m[1]!, +m[2]! - 1, 1));
+  // An ISO week (YYYY-Www): "week of <its Monday>" when the caller gives the phrase.
+  m = /^(\d{4})-W(\d{2})$/.exec(v);
+  if (m && weekOf) return weekOf(dtf(lang, "day").format(isoWeekMonday(+m[1]!, +m[2]!)));
   if (/^\d{4}$/.test(v)) return new Intl.NumberFormat(locales[lang], { useGrouping: false }).format(+v);
   // Weeks, decades and other ISO values: shown as they are, isolated left-to-right inside Arabic text.
   return `\u2066${v}\u2069`;
+}
+
+/** UTC time of the Monday of ISO week `week` of `year` (week 1 holds the year's first Thursday). */
+export function isoWeekMonday(year: number, week: number): number {
+  const jan4 = Date.UTC(year, 0, 4);
+  const jan4Dow = (new Date(jan4).getUTCDay() + 6) % 7; // Monday = 0
+  return jan4 - jan4Dow * 86400000 + (week - 1) * 7 * 86400000;
 }
 
 /** Short month label for chart axes ("YYYY-MM"). */
