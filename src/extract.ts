@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { SCHEMA, type ArticleRecord } from "./record.js";
 import type { InputDoc } from "./ingest/types.js";
 import { cleanDocument } from "./clean/index.js";
-import { normalizeForMatch } from "./text/index.js";
+import { analyzeText, collapseWhitespace, normalizeForMatch } from "./text/index.js";
 import { loadKb, type Kb } from "./kb/index.js";
 import { linkEntities } from "./entities/index.js";
 import { tagTimes } from "./time/index.js";
@@ -23,16 +23,18 @@ export function extractionKb(): Kb {
  * `bodyNorm`, when the cleaner already has it, saves normalizing the body twice (it must equal normalizeForMatch(body)).
  */
 export function articleId(body: string, bodyNorm?: string): string {
-  const norm = (bodyNorm ?? normalizeForMatch(body)).replace(/\s+/gu, " ").trim();
+  const norm = collapseWhitespace(bodyNorm ?? normalizeForMatch(body)); // = .replace(/\s+/gu, " ").trim()
   return createHash("sha256").update(norm, "utf8").digest("hex").slice(0, 16);
 }
 
 export function extractDocument(doc: InputDoc, opts: { kb?: Kb } = {}): ArticleRecord {
   const page = cleanDocument(doc);
   const kb = opts.kb ?? extractionKb();
-  const entities = linkEntities(page.body, { published: page.published, kb });
+  // one normalization, token array and sentence split of the body, shared by the entity linker and the event coder
+  const text = analyzeText(page.body);
+  const entities = linkEntities(page.body, { published: page.published, kb, text });
   const times = tagTimes(page.body, page.published);
-  const events = codeEvents({ body: page.body, published: page.published, entities, times }, { kb });
+  const events = codeEvents({ body: page.body, published: page.published, entities, times, text }, { kb });
   return {
     schema: SCHEMA,
     id: articleId(page.body, page.bodyNorm),

@@ -9,7 +9,7 @@
  *           credited sources, keywords, appended related stories (kept apart) and link lists (dropped).
  * Every rule keeps the original characters of what it keeps: normalization is only used to decide.
  */
-import { normalizeForMatch } from "../text/index.js";
+import { isJsSpace, normalizeForMatch } from "../text/index.js";
 import { loadCleanLexicon, type CleanLexicon } from "./lexicon.js";
 import { isDateLine, parseDateLine } from "./dates.js";
 import type { RelatedStory } from "../record.js";
@@ -51,7 +51,17 @@ const SENTENCE_END = /[.!؟?]["”»)]?\s*$/u;
 function mkLine(text: string): Line {
   const t = text.trim();
   const norm = normalizeForMatch(t);
-  return { text: t, norm, words: t.split(/\s+/u).filter(Boolean).length };
+  return { text: t, norm, words: countWords(t) };
+}
+
+/** Number of white-space separated words: `s.split(/\s+/u).filter(Boolean).length`, in one pass without allocating. */
+export function countWords(s: string): number {
+  let n = 0, inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isJsSpace(s.charCodeAt(i))) inWord = false;
+    else if (!inWord) { inWord = true; n++; }
+  }
+  return n;
 }
 
 /** Words of a normalized line, without punctuation. */
@@ -237,6 +247,17 @@ function datelineLine(l: Line, lex: CleanLexicon): { place: string; source: stri
 
 /** rule glued-subheading: «ما تاريخ العلاقات بين البلدين؟ومع تزايد…» → a heading line and the paragraph after it. */
 function splitGluedHeading(text: string): string[] {
+  // Pre-check (a necessary condition of the pattern below): the first of . ! ؟ ? or a newline is a question or
+  // exclamation mark after 3–120 characters (up to 240 UTF-16 units: the pattern counts code points). Most
+  // paragraphs fail it at their first full stop, without running the regex.
+  let j = 0;
+  while (j <= 240 && j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === 0x2e || c === 0x21 || c === 0x61f || c === 0x3f || c === 0x0a) break;
+    j++;
+  }
+  const c = text.charCodeAt(j);
+  if (j < 3 || j > 240 || !(c === 0x21 || c === 0x61f || c === 0x3f)) return [text];
   const m = /^([^.!؟?\n]{3,120}?[؟?!])(?=[\p{L}"«“])/u.exec(text);
   if (!m) return [text];
   const head = m[1], rest = text.slice(head.length);
@@ -251,25 +272,51 @@ function isSeparator(c: number): boolean {
     || (c >= 0x2000 && c <= 0x206f) || c === 0x3000 || c === 0xfeff;
 }
 
+/** isSeparator as a table over the BMP (wordHashes reads every character of every paragraph). */
+const SEPARATOR = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) SEPARATOR[c] = isSeparator(c) ? 1 : 0;
+
 /**
  * The distinct words of a normalized paragraph as sorted 32-bit FNV-1a hashes, computed in one pass over the
  * characters (this runs on every paragraph of every page).
  */
 function wordHashes(norm: string): Uint32Array {
-  const out: number[] = [];
+  // a paragraph has at most one word per two characters (plus one): the scratch buffer never overflows
+  if (hashScratch.length < (norm.length >> 1) + 2) hashScratch = new Uint32Array(norm.length + 2);
+  const buf = hashScratch;
+  let w = 0;
   let h = 0x811c9dc5, inWord = false;
+  let full = 0x811c9dc5; // FNV-1a of the whole text, for the exact-duplicate check (same pass)
   for (let i = 0; i <= norm.length; i++) {
     const c = i < norm.length ? norm.charCodeAt(i) : 0x20;
-    if (isSeparator(c)) {
-      if (inWord) { out.push(h >>> 0); h = 0x811c9dc5; inWord = false; }
+    full ^= c; full = Math.imul(full, 0x01000193);
+    if (SEPARATOR[c] === 1) {
+      if (inWord) { buf[w++] = h >>> 0; h = 0x811c9dc5; inWord = false; }
     } else {
       h ^= c; h = Math.imul(h, 0x01000193); inWord = true;
     }
   }
-  const sorted = Uint32Array.from(out).sort();
+  lastFullHash = full >>> 0;
+  const sorted = buf.subarray(0, w).sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
-  return sorted.subarray(0, n);
+  return sorted.slice(0, n);
+}
+let hashScratch = new Uint32Array(4096);
+/** The whole-text hash of the last `wordHashes` call. */
+let lastFullHash = 0;
+
+/** rule duplicate-paragraph: exact duplicates, found by a whole-text hash and confirmed by comparing the texts. */
+class ExactDuplicates {
+  private byHash = new Map<number, string[]>();
+  has(n: string, hash: number): boolean {
+    const l = this.byHash.get(hash);
+    return l !== undefined && l.includes(n);
+  }
+  add(n: string, hash: number): void {
+    const l = this.byHash.get(hash);
+    if (l) l.push(n); else this.byHash.set(hash, [n]);
+  }
 }
 
 /**
@@ -281,19 +328,30 @@ function wordHashes(norm: string): Uint32Array {
 class NearDuplicates {
   private sets: Uint32Array[] = [];
   private index = new Map<number, number[]>();
+  /** the probe that last verified set k (instead of a fresh Set of tried sets per probe) */
+  private tried: number[] = [];
+  private probe = 0;
   constructor(private threshold: number) {}
   /** true when `hs` is a near-duplicate of a paragraph seen before; otherwise remembers it. */
   seenOrAdd(hs: Uint32Array): boolean {
     const plen = hs.length - Math.ceil(this.threshold * hs.length) + 1;
-    const tried = new Set<number>();
+    const stamp = ++this.probe;
     for (let i = 0; i < plen; i++) {
-      for (const k of this.index.get(hs[i]) ?? []) {
-        if (tried.has(k)) continue;
-        tried.add(k);
-        if (jaccardSorted(hs, this.sets[k]) >= this.threshold) return true;
+      const list = this.index.get(hs[i]);
+      if (!list) continue;
+      for (const k of list) {
+        if (this.tried[k] === stamp) continue;
+        this.tried[k] = stamp;
+        const other = this.sets[k];
+        // length filter: |A∩B|/|A∪B| ≤ min/max, so sizes further apart than the threshold cannot reach it (the
+        // margin keeps a pair whose ratio is the threshold exactly, up to rounding)
+        const lo = Math.min(hs.length, other.length), hi = Math.max(hs.length, other.length);
+        if (lo < this.threshold * hi - 1e-9) continue;
+        if (jaccardSorted(hs, other) >= this.threshold) return true;
       }
     }
     const k = this.sets.push(hs) - 1;
+    this.tried.push(0);
     for (let i = 0; i < plen; i++) {
       const list = this.index.get(hs[i]);
       if (list) list.push(k); else this.index.set(hs[i], [k]);
@@ -328,7 +386,7 @@ export function readDateline(text: string, lex: CleanLexicon): { place: string; 
 export function cleanLines(raw: string, hints: PageHints = {}): CleanPage {
   const lex = loadCleanLexicon();
   const trace: CleanPage["trace"] = [];
-  const lines = raw.replace(/\r\n?/g, "\n").split("\n").map(mkLine).filter((l) => l.text !== "");
+  const lines = (raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw).split("\n").map(mkLine).filter((l) => l.text !== "");
 
   let title: string | null = hints.title?.trim() || null;
   let published: string | null = hints.published ?? null;
@@ -449,17 +507,18 @@ export function cleanLines(raw: string, hints: PageHints = {}): CleanPage {
 
   // ---- body refinements: glued headings, duplicates, dateline
   const paras: string[] = [];
-  const seenExact = new Set<string>();
+  const seenExact = new ExactDuplicates();
   const near = new NearDuplicates(0.9);
   const parasNorm: string[] = [];
   for (const l of body) {
     const parts = splitGluedHeading(l.text);
     for (const part of parts) {
       const n = parts.length === 1 ? l.norm : normalizeForMatch(part);
-      if (seenExact.has(n)) { trace.push({ rule: "duplicate-paragraph", line: part }); continue; }
       const hs = wordHashes(n);
+      const full = lastFullHash;
+      if (seenExact.has(n, full)) { trace.push({ rule: "duplicate-paragraph", line: part }); continue; }
       if (hs.length >= 8 && near.seenOrAdd(hs)) { trace.push({ rule: "near-duplicate-paragraph", line: part }); continue; }
-      seenExact.add(n);
+      seenExact.add(n, full);
       paras.push(part);
       parasNorm.push(n);
     }

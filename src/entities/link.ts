@@ -35,13 +35,12 @@ import { createHash } from "node:crypto";
 import type { Entity, EntityType, Mention } from "../record.js";
 import type { Kb, KbEntry } from "../kb/index.js";
 import {
+  analysisFor,
   cliticVariants,
   letterClass,
-  normalize,
   normalizeForMatch,
-  splitSentences,
-  tokenizeNormalized,
   translitKey,
+  type TextAnalysis,
   type Token,
 } from "../text/index.js";
 import type { CueDef, TitleDef } from "./data.js";
@@ -58,7 +57,7 @@ import {
   TRANSLIT_MIN_SINGLE_TOKEN,
   type KbIndex,
 } from "./kbindex.js";
-import { phraseWords, type TrieMatch } from "./trie.js";
+import { phraseWords, type TokenTrie, type TrieMatch } from "./trie.js";
 
 export interface LinkOptions {
   /** publication date "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | null */
@@ -70,6 +69,8 @@ export interface LinkOptions {
   /** entity types to output. Default: person, organization, country, place, facility, weapon — named events
    * («الحرب الباردة») and "other" are left out (the record lists them as optional at most); pass all types to get them. */
   types?: readonly EntityType[];
+  /** the body's shared text analysis (normalization, tokens, sentences), when the pipeline already has it */
+  text?: TextAnalysis | null;
 }
 
 export const DEFAULT_TYPES: readonly EntityType[] = ["person", "organization", "country", "place", "facility", "weapon"];
@@ -141,6 +142,35 @@ function isMasdar(x: string): boolean {
 /** A noun with a possessive pronoun («سياستها», «بلادهم»). */
 const POSSESSIVE = /..(ها|هم|هما|كم|هن)$/;
 
+/**
+ * The person holding the title's first office that has a holder for `scope` at the date `published`: null when
+ * none does or when that office has several holders. Depends only on the KB index, the title, the scope and the
+ * date, so it is memoized (titles repeat across articles).
+ */
+function officeHolder(ix: KbIndex, def: TitleDef, scope: string, published: string | null): KbEntry | null {
+  let byDef = HOLDER_MEMO.get(ix);
+  if (!byDef) HOLDER_MEMO.set(ix, (byDef = new Map()));
+  let byScope = byDef.get(def);
+  if (!byScope) byDef.set(def, (byScope = new Map()));
+  let byDate = byScope.get(scope);
+  if (!byDate) byScope.set(scope, (byDate = new Map()));
+  const key = published ?? "";
+  let p = byDate.get(key);
+  if (p !== undefined) return p;
+  p = null;
+  for (const office of def.offices) {
+    const hs = (ix.holders.get(roleKey(office, scope)) ?? []).filter((h) => roleActiveAt(h.role, published));
+    const people = uniq(hs.map((h) => h.entry));
+    if (people.length === 0) continue;
+    p = people.length > 1 ? null : people[0]!;
+    break;
+  }
+  if (byDate.size > 10_000) byDate.clear();
+  byDate.set(key, p);
+  return p;
+}
+const HOLDER_MEMO = new WeakMap<KbIndex, Map<TitleDef, Map<string, Map<string, KbEntry | null>>>>();
+
 /** Pad a partial ISO date to a comparable day: start or end of the period. */
 function dayOf(d: string, end: boolean): string {
   if (/^\d{4}$/.test(d)) return end ? `${d}-12-31` : `${d}-01-01`;
@@ -175,6 +205,23 @@ export function discoveredId(type: EntityType, name: string): string {
   return `rasd:${type}:${r}-${h}`;
 }
 
+/**
+ * A body word, made by a constructor rather than an object literal: V8 may pretenure a literal's allocation site
+ * (allocate straight into the old generation) when its objects survive young collections, as an article's words do
+ * while the linker runs; old words then keep the article's tokens alive until a full collection (see TokenRecord
+ * in src/text/tokenize.ts).
+ */
+class WordRecord implements W {
+  constructor(
+    public norm: string | null,
+    public tok: Token,
+    public quote: boolean,
+    public art: boolean,
+    public taa: boolean,
+    public hamza: boolean,
+  ) {}
+}
+
 /** Build the word sequence: hyphens joining two words disappear, other punctuation is a barrier. */
 function words(tokens: Token[]): W[] {
   const out: W[] = [];
@@ -183,7 +230,7 @@ function words(tokens: Token[]): W[] {
     if (t.kind === "punct") {
       const nx = tokens[i + 1];
       if (t.norm === "-" && nx?.hyphenJoined) continue;
-      out.push({ norm: null, tok: t, quote: t.norm === '"', art: false, taa: false, hamza: false });
+      out.push(new WordRecord(null, t, t.norm === '"', false, false, false));
     } else {
       const x = t.text;
       // one pass over the letters: hamza seats anywhere, أ/إ after the first letter, the last letter (marks skipped)
@@ -194,7 +241,7 @@ function words(tokens: Token[]): W[] {
         if (c === 0x621 || c === 0x626 || c === 0x624 || (k > 0 && (c === 0x623 || c === 0x625))) hamza = true;
         if (!((c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640)) last = c;
       }
-      out.push({ norm: t.norm, tok: t, quote: false, art: x.length > 3 && hasArticle(x), taa: last === 0x629, hamza });
+      out.push(new WordRecord(t.norm, t, false, x.length > 3 && hasArticle(x), last === 0x629, hamza));
     }
   }
   return out;
@@ -207,6 +254,7 @@ class Linker {
   readonly w: W[];
   readonly norms: (string | null)[];
   readonly nmap: Int32Array;
+  readonly sentences: readonly { start: number; end: number }[];
   /** owner[i] = index into spans, -1 = free, -2 = used by a title/cue phrase */
   readonly owner: Int32Array;
   /** per-word facts (null for barriers) */
@@ -220,9 +268,10 @@ class Linker {
     this.ix = buildKbIndex(opts.kb);
     this.body = body;
     this.published = opts.published;
-    const n = normalize(body);
-    this.nmap = n.map;
-    this.w = words(tokenizeNormalized(body, n));
+    const a = analysisFor(body, opts.text);
+    this.sentences = a.sentences;
+    this.nmap = a.norm.map;
+    this.w = words(a.tokens);
     this.norms = this.w.map((x) => x.norm);
     this.owner = new Int32Array(this.w.length).fill(-1);
     this.info = this.norms.map((x) => (x == null ? null : wordInfo(this.ix, x)));
@@ -405,6 +454,17 @@ class Linker {
     this.spans.push(s);
     for (let j = s.from; j < s.to; j++) this.owner[j] = k;
   }
+  /** Walk a per-word key trie from word i (its first word read as `stem`): every alias end reached is a candidate. */
+  private translitWalk(trie: TokenTrie<TranslitForm>, key: (w: string) => string, stem: string, i: number, cands: { to: number; forms: TranslitForm[] }[]): void {
+    let node = trie.root.next.get(key(stem));
+    let j = i + 1;
+    while (node) {
+      if (node.hits) cands.push({ to: j, forms: node.hits });
+      if (j >= this.w.length || !this.free(j) || this.blocksName(this.norms[j]!)) break;
+      node = node.next.get(key(this.norms[j]!));
+      j++;
+    }
+  }
   /**
    * Transliteration fallback at a free word: the per-word translit keys of the following words walk a trie of the
    * aliases' per-word keys (first word possibly with a clitic; a single body word may also join the parts of an
@@ -424,19 +484,8 @@ class Linker {
     let best: Span | null = null;
     for (const [stem, skip] of this.info[i]!.stems) {
       const cands: { to: number; forms: TranslitForm[] }[] = [];
-      for (const [trie, key] of [
-        [this.ix.translitWords, wordKey],
-        [this.ix.collapsedWords, collapseOne],
-      ] as const) {
-        let node = trie.root.next.get(key(stem));
-        let j = i + 1;
-        while (node) {
-          if (node.hits) cands.push({ to: j, forms: node.hits });
-          if (j >= this.w.length || !this.free(j) || this.blocksName(this.norms[j]!)) break;
-          node = node.next.get(key(this.norms[j]!));
-          j++;
-        }
-      }
+      this.translitWalk(this.ix.translitWords, wordKey, stem, i, cands);
+      this.translitWalk(this.ix.collapsedWords, collapseOne, stem, i, cands);
       if (stem.length >= 6) {
         const jf = this.ix.translitJoined.get(wordKey(stem));
         if (jf) cands.push({ to: i + 1, forms: jf });
@@ -906,19 +955,12 @@ class Linker {
   /** The KB person holding one of the title's offices for `scope` at the publication date (unique), or null.
    * Without a publication date only a current holder already named in the article qualifies. */
   holderOf(def: TitleDef, scope: string): KbEntry | null {
-    for (const office of def.offices) {
-      const hs = (this.ix.holders.get(roleKey(office, scope)) ?? []).filter((h) => roleActiveAt(h.role, this.published));
-      const people = uniq(hs.map((h) => h.entry));
-      if (people.length === 0) continue;
-      if (people.length > 1) return null;
-      const p = people[0]!;
-      if (this.published == null) {
-        const named = this.idents.get(p.id)?.mentions.some((m) => m.kind === "name");
-        if (!named) return null;
-      }
-      return p;
+    const p = officeHolder(this.ix, def, scope, this.published);
+    if (p && this.published == null) {
+      const named = this.idents.get(p.id)?.mentions.some((m) => m.kind === "name");
+      if (!named) return null;
     }
-    return null;
+    return p;
   }
 
   // ---------- pass 3: cues ----------
@@ -1204,7 +1246,7 @@ class Linker {
   fallbackCountries(): void {
     const todo = [...this.idents.values()].filter((x) => !x.entry && !x.country && !x.igo);
     if (!todo.length) return;
-    const sentences = splitSentences(this.body);
+    const sentences = this.sentences;
     const hits: { pos: number; country: string }[] = [];
     for (const s of this.spans) {
       const e = s.ident?.entry;
@@ -1308,7 +1350,14 @@ class Linker {
   }
 }
 
-const MARKS = /[\u064B-\u065F\u0670\u0640]/u;
+/** Whether `s` has a character of [\u064B-\u065F\u0670\u0640] (harakat, superscript alef, tatweel). */
+function hasMarks(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640) return true;
+  }
+  return false;
+}
 
 /** letters with only diacritics, tatweel, an initial hamza-alef, ى/ی/ک and ة folded */
 function looseLetters(s: string): string {
@@ -1319,14 +1368,24 @@ function looseLetters(s: string): string {
     .replace(/ة/gu, "ه");
 }
 
-const collapseOne = (w: string): string => collapseKey([w]);
+/** collapseKey of one word, cached (words repeat across articles). */
+const COLLAPSED = new Map<string, string>();
+function collapseOne(w: string): string {
+  let k = COLLAPSED.get(w);
+  if (k === undefined) {
+    k = collapseKey([w]);
+    if (COLLAPSED.size > 200_000) COLLAPSED.clear();
+    COLLAPSED.set(w, k);
+  }
+  return k;
+}
 
 function isComma(w: W): boolean {
   return w.norm == null && (w.tok.norm === "،" || w.tok.norm === ",");
 }
 
 function stripMarks(s: string): string {
-  if (!MARKS.test(s)) return s;
+  if (!hasMarks(s)) return s;
   return s.replace(/[\u064B-\u065F\u0670\u0640]/gu, "");
 }
 /** the ORIGINAL word carries the article (bare alef), possibly behind clitics: «الروسي», «للصحفيين», «بالعاصمة»,

@@ -21,10 +21,10 @@
  * Status, date, location and reported_by come from cues in the same sentence (see status.ts).
  */
 import type { Actor, Entity, Event, EventStatus, TimeExpr } from "../record.js";
-import { splitSentences, tokenizeNormalized, normalize, type Token } from "../text/index.js";
+import { analysisFor, type TextAnalysis, type Token } from "../text/index.js";
 import { actorKey, buildUnits, indexKb, type EventKb, type KbIndex, type Unit } from "./actors.js";
 import { prefixAllows, procliticSplits } from "./morph.js";
-import { isReportingVerb, lightVerb, lookupTrigger, matchesObject, wordInfo, type Lexicon, type TriggerDef } from "./lexicon.js";
+import { isReportingVerb, lightVerb, lookupTrigger, matchesObject, wordInfo, type Lexicon, type TriggerDef, type WordInfo } from "./lexicon.js";
 import { mergeEvents, type Coded } from "./merge.js";
 import { chooseDate, statusOf, isFuture } from "./status.js";
 
@@ -33,6 +33,8 @@ export interface CodeInput {
   published: string | null;
   entities: Entity[];
   times: TimeExpr[];
+  /** the body's shared text analysis (tokens, sentences), when the pipeline already has it */
+  text?: TextAnalysis | null;
 }
 
 export interface CodeOptions {
@@ -74,8 +76,8 @@ export function codeEventsWith(lex: Lexicon, input: CodeInput, opts: CodeOptions
   const { body } = input;
   if (!body) return [];
   const kbi = indexKb(opts.kb ?? null);
-  const tokens = tokenizeNormalized(body, normalize(body));
-  const sentences = splitSentences(body);
+  const { tokens, sentences } = analysisFor(body, input.text);
+  const words = new TokenWords(lex, tokens);
   const events: Coded[] = [];
   let ti = 0;
   const memory: Memory = { prev: null, cur: null, prevTopic: null, curTopic: null, dyad: null, dyads: new Map(), aggressor: null, nextAggressor: null };
@@ -88,7 +90,7 @@ export function codeEventsWith(lex: Lexicon, input: CodeInput, opts: CodeOptions
     memory.cur = null;
     const [a, b] = [ti, tj];
     memory.curTopic = () => sentenceTopic(lex, kbi, input, tokens, a, b, s);
-    if (tj > ti) codeSentence(lex, kbi, input, tokens, ti, tj, s, events, memory);
+    if (tj > ti) codeSentence(lex, kbi, input, tokens, ti, tj, s, events, memory, words);
     memory.prev = memory.cur;
     memory.prevTopic = memory.cur ? null : memory.curTopic;
     memory.dyad = mainDyad(memory);
@@ -112,10 +114,10 @@ function skipDateline(tokens: Token[], lo: number, hi: number): number {
 
 function codeSentence(
   lex: Lexicon, kbi: KbIndex, input: CodeInput, tokens: Token[], lo: number, hi: number,
-  span: { start: number; end: number }, out: Coded[], memory: Memory,
+  span: { start: number; end: number }, out: Coded[], memory: Memory, words?: TokenWords,
 ): void {
   // cheap pre-check: any trigger in the sentence?
-  const trigs = findTriggers(lex, tokens, lo, hi);
+  const trigs = findTriggers(lex, tokens, lo, hi, words);
   if (!trigs.length) return;
   const units = buildUnits(lex, kbi, tokens, lo, hi, entitiesIn(input.entities, span), input.body);
   if (memory.dyad) addDyadAnaphors(lex, tokens, lo, hi, units, memory.dyad);
@@ -124,14 +126,14 @@ function codeSentence(
   const triggers = trigs.filter((t) => !inUnit.has(t.i));
   if (!triggers.length) return;
   const groups = groupUnits(tokens, units);
-  const clauses = clauseStarts(lex, tokens, lo, hi);
+  const clauses = clauseStarts(lex, tokens, lo, hi, words);
   const reporters = findReporters(lex, tokens, lo, hi, groups);
   const sentTimes = input.times.filter((t) => t.start >= span.start && t.end <= span.end && t.value);
   const timeTok = new Set<number>();
   for (const t of sentTimes) for (let k = lo; k < hi; k++) if (tokens[k]!.start >= t.start && tokens[k]!.end <= t.end) timeTok.add(k);
   const verbIdx = new Set(triggers.filter((t) => t.def.pos === "verb").map((t) => t.i));
   const reportIdx = new Set<number>();
-  for (let k = lo; k < hi; k++) if (tokens[k]!.kind === "word" && isReportingVerb(lex, tokens[k]!.norm)) { verbIdx.add(k); reportIdx.add(k); }
+  for (let k = lo; k < hi; k++) if (tokens[k]!.kind === "word" && (words ? words.at(k).report : isReportingVerb(lex, tokens[k]!.norm))) { verbIdx.add(k); reportIdx.add(k); }
 
   const accuseTargets: { after: number; units: Unit[] }[] = [];
   let sentSubject: Group | null = null;
@@ -263,13 +265,29 @@ function expandPairs(args: Args, tr: Trig): [Unit, Unit | null][] {
 // ---------------------------------------------------------------------------------------------------------------
 // triggers
 
-export function findTriggers(lex: Lexicon, tokens: Token[], lo: number, hi: number): Trig[] {
+/**
+ * The lexicon's facts about each token of an article (wordInfo), looked up once per token instead of once per
+ * question: the trigger scan, the clause scan and the reporting-verb scan all read them.
+ */
+export class TokenWords {
+  private readonly infos: (WordInfo | undefined)[];
+  constructor(private readonly lex: Lexicon, private readonly tokens: Token[]) {
+    this.infos = new Array(tokens.length);
+  }
+  at(k: number): WordInfo {
+    let w = this.infos[k];
+    if (w === undefined) this.infos[k] = w = wordInfo(this.lex, this.tokens[k]!.norm);
+    return w;
+  }
+}
+
+export function findTriggers(lex: Lexicon, tokens: Token[], lo: number, hi: number, words?: TokenWords): Trig[] {
   const out: Trig[] = [];
   const consumed = new Set<number>();
   for (let i = lo; i < hi; i++) {
     const t = tokens[i]!;
     if (t.kind !== "word" || consumed.has(i) || t.norm.length < 2) continue;
-    const found = lookupTrigger(lex, t.norm);
+    const found = words ? words.at(i).trig : lookupTrigger(lex, t.norm);
     if (!found) continue;
     let { def } = found.hit;
     let kind = found.hit.kind;
@@ -345,12 +363,11 @@ function clauseEnd(clauses: number[], hi: number, i: number): number {
 }
 
 /** Token indexes where a new clause starts (after a complementizer). */
-function clauseStarts(lex: Lexicon, tokens: Token[], lo: number, hi: number): number[] {
+function clauseStarts(lex: Lexicon, tokens: Token[], lo: number, hi: number, words?: TokenWords): number[] {
   const out: number[] = [];
   for (let i = lo; i < hi; i++) {
-    const n = tokens[i]!.norm;
     if (tokens[i]!.kind !== "word") continue;
-    const w = wordInfo(lex, n);
+    const w = words ? words.at(i) : wordInfo(lex, tokens[i]!.norm);
     if (w.compl) out.push(i + 1);
     // an attribution («حسبما ذكرت X», «وفقا لـ X») opens a clause of its own; a fronted one («وبحسب X، …») ends at
     // the next comma
@@ -427,11 +444,12 @@ function addDyadAnaphors(lex: Lexicon, tokens: Token[], lo: number, hi: number, 
   for (let k = lo; k < hi; k++) {
     const t = tokens[k]!;
     // cheap filter first: the anaphors are duals («…ان», «…ين»)
-    if (t.kind !== "word" || !/(ان|ين)$/.test(t.norm) || units.some((u) => u.t0 <= k && u.t1 >= k)) continue;
+    if (t.kind !== "word" || !endsDual(t.norm) || inSomeUnit(units, k)) continue;
     let prefix: string | null = null;
     for (const sp of procliticSplits(t.norm)) {
       if (lex.cues.dyadAnaphors.has(sp.stem)) { prefix = sp.prefix; break; }
-      if (sp.prefix.endsWith("لل") && lex.cues.dyadAnaphors.has("ال" + sp.stem)) { prefix = sp.prefix; break; }
+      // «لل» + stem stands for «ال» + stem
+      if (sp.prefix.endsWith("لل") && dyadAnaphorsAfterArticle(lex).has(sp.stem)) { prefix = sp.prefix; break; }
     }
     if (prefix === null) continue;
     const p = prefix.replace(/^[وف]/, "");
@@ -444,6 +462,30 @@ function addDyadAnaphors(lex: Lexicon, tokens: Token[], lo: number, hi: number, 
   if (added) units.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
 }
 const STANDALONE_BEFORE = new Set(["الي", "مع", "علي", "ضد", "عن", "في", "بين", "من"]);
+
+/** «…ان» or «…ين» at the end of a word (the dual endings). */
+function endsDual(n: string): boolean {
+  const l = n.length;
+  if (l < 2 || n.charCodeAt(l - 1) !== 0x646) return false; // ن
+  const c = n.charCodeAt(l - 2);
+  return c === 0x627 || c === 0x64a; // ا ي
+}
+
+function inSomeUnit(units: Unit[], k: number): boolean {
+  for (const u of units) if (u.t0 <= k && u.t1 >= k) return true;
+  return false;
+}
+
+/** The dyad anaphors written with the article, without it: the stems «لل» + stem stands for. */
+const anaphorsAfterArticle = new WeakMap<Lexicon, Set<string>>();
+function dyadAnaphorsAfterArticle(lex: Lexicon): Set<string> {
+  let s = anaphorsAfterArticle.get(lex);
+  if (!s) {
+    s = new Set([...lex.cues.dyadAnaphors].filter((x) => x.startsWith("ال")).map((x) => x.slice(2)));
+    anaphorsAfterArticle.set(lex, s);
+  }
+  return s;
+}
 
 function previousSubject(memory: Memory): Group | null {
   if (memory.prev) return memory.prev;

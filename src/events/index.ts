@@ -3,6 +3,7 @@
  * Triggers and cues are data (`data/events/`); see code.ts for the argument rules and status.ts for status/date.
  */
 import type { Entity, Event, TimeExpr } from "../record.js";
+import type { TextAnalysis } from "../text/index.js";
 import { loadKb } from "../kb/index.js";
 import type { EventKb } from "./actors.js";
 import { codeEventsWith } from "./code.js";
@@ -17,6 +18,8 @@ export interface CodeEventsInput {
   published: string | null;
   entities: Entity[];
   times: TimeExpr[];
+  /** the body's shared text analysis, when the pipeline already has it (see src/text/analysis.ts) */
+  text?: TextAnalysis | null;
 }
 
 let defaultKb: EventKb | null | undefined;

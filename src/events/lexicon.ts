@@ -314,6 +314,9 @@ export function isReportingVerb(lex: Lexicon, norm: string): boolean {
  */
 export class PhraseIndex<T> {
   private readonly byFirst = new Map<string, { p: Phrase; v: T }[]>();
+  /** Memo: a first token as written → every phrase that may start there, with the proclitic prefix stripped to
+   * reach it, in the order `matchAt` reports them. Words repeat, so a token costs one Map look-up. */
+  private readonly memo = new Map<string, PhraseCandidate<T>[]>();
   maxLen = 0;
   add(p: Phrase, v: T): void {
     if (!p.length) return;
@@ -322,34 +325,61 @@ export class PhraseIndex<T> {
     l.sort((a, b) => b.p.length - a.p.length);
     this.byFirst.set(p[0]!, l);
     this.maxLen = Math.max(this.maxLen, p.length);
+    this.memo.clear();
   }
   /** Matches starting at token i (ending before `end`), longest first, with the first token's proclitics. */
   matchAt(tokens: readonly { norm: string }[], i: number, end: number): { v: T; len: number; prefix: string }[] {
+    const cands = this.candidates(tokens[i]!.norm);
+    if (cands.length === 0) return [];
     const out: { v: T; len: number; prefix: string }[] = [];
-    const first = tokens[i]!.norm;
-    this.tryList(out, tokens, i, end, first, "");
-    if ((first[0] === "و" || first[0] === "ف") && first.length <= 4) this.tryList(out, tokens, i, end, first.slice(1), first[0]!);
+    for (const c of cands) if (phraseRestAt(tokens, i, end, c.p)) out.push({ v: c.v, len: c.p.length, prefix: c.prefix });
+    return out;
+  }
+  /** The first match at token i (ending before `end`) whose value is `v`: its length, or 0. Allocates nothing. */
+  firstLenOf(tokens: readonly { norm: string }[], i: number, end: number, v: T, skip?: (len: number) => boolean): number {
+    for (const c of this.candidates(tokens[i]!.norm)) {
+      if (c.v !== v || !phraseRestAt(tokens, i, end, c.p)) continue;
+      if (skip && skip(c.p.length)) continue;
+      return c.p.length;
+    }
+    return 0;
+  }
+
+  /** Phrases that may start at a token written `first`: as written, without و/ف, then its proclitic splits. */
+  private candidates(first: string): PhraseCandidate<T>[] {
+    let out = this.memo.get(first);
+    if (out) return out;
+    out = [];
+    this.tryList(out, first, "");
+    if ((first[0] === "و" || first[0] === "ف") && first.length <= 4) this.tryList(out, first.slice(1), first[0]!);
     for (const sp of procliticSplits(first)) {
       if (!sp.prefix) continue;
-      this.tryList(out, tokens, i, end, sp.stem, sp.prefix);
-      if (sp.prefix.endsWith("لل")) this.tryList(out, tokens, i, end, "ال" + sp.stem, sp.prefix);
+      this.tryList(out, sp.stem, sp.prefix);
+      if (sp.prefix.endsWith("لل")) this.tryList(out, "ال" + sp.stem, sp.prefix);
     }
+    if (this.memo.size > 200_000) this.memo.clear();
+    this.memo.set(first, out);
     return out;
   }
 
-  private tryList(
-    out: { v: T; len: number; prefix: string }[], tokens: readonly { norm: string }[], i: number, end: number,
-    key: string, prefix: string,
-  ): void {
+  private tryList(out: PhraseCandidate<T>[], key: string, prefix: string): void {
     const l = this.byFirst.get(key);
     if (!l) return;
-    for (const { p, v } of l) {
-      if (i + p.length > end) continue;
-      let ok = true;
-      for (let k = 1; k < p.length; k++) if (tokens[i + k]!.norm !== p[k]) { ok = false; break; }
-      if (ok) out.push({ v, len: p.length, prefix });
-    }
+    for (const { p, v } of l) out.push({ p, v, prefix });
   }
+}
+
+interface PhraseCandidate<T> {
+  p: Phrase;
+  v: T;
+  prefix: string;
+}
+
+/** Whether phrase `p` fits at token i before `end` and its tokens after the first are written exactly. */
+function phraseRestAt(tokens: readonly { norm: string }[], i: number, end: number, p: Phrase): boolean {
+  if (i + p.length > end) return false;
+  for (let k = 1; k < p.length; k++) if (tokens[i + k]!.norm !== p[k]) return false;
+  return true;
 }
 
 /** Whether a normalized token is an attribution word («بحسب», «وفقا», «حسبما»), with or without و/ف. */

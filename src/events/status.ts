@@ -23,12 +23,10 @@ type Cat = "expected" | "possible" | "alleged" | "denied";
 
 /** Length of a status cue of category `cat` starting at token k (0 if none). */
 function cueAt(lex: Lexicon, tokens: Token[], k: number, cat: Cat, end: number, skipParticles = false): number {
-  for (const m of lex.statusIndex.matchAt(tokens, k, end)) {
-    if (m.v !== cat) continue;
-    if (skipParticles && m.len === 1 && (tokens[k]!.norm.endsWith("قد") || tokens[k]!.norm.endsWith("سوف"))) continue;
-    return m.len;
-  }
-  return 0;
+  // with skipParticles, a one-token cue written «قد»/«سوف» (also behind a conjunction) is the particle itself:
+  // the caller judges it on its own
+  const particle = skipParticles && (tokens[k]!.norm.endsWith("قد") || tokens[k]!.norm.endsWith("سوف"));
+  return lex.statusIndex.firstLenOf(tokens, k, end, cat, particle ? (len) => len === 1 : undefined);
 }
 
 /** «وقد», «ولم», «فلن», «وسوف»: the particle without its conjunction. */

@@ -105,17 +105,89 @@ function applyChar(ch: string): string {
 
 buildTable();
 
+/**
+ * The table as char codes, for the fast path: KEEP, DROP, MULTI (several chars: see TABLE) or the one replacement
+ * code unit. Built from TABLE, so both paths apply the same rules.
+ */
+const KEEP = -1, DROP = -2, MULTI = -3;
+const CODE = new Int32Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const r = TABLE[c];
+  CODE[c] = r === null ? KEEP : r.length === 0 ? DROP : r.length === 1 ? r.charCodeAt(0) : MULTI;
+}
+// Decoding the output units natively is much cheaper than joining slices (and Buffer's UTF-16 decoding is several
+// times cheaper than a TextDecoder's). A text with a lone surrogate takes the slice-joining path (`normalizeSlow`),
+// which keeps it as it is whatever the decoder would make of it.
+let units: Uint16Array = new Uint16Array(8192);
+/** The string of UTF-16 code units buf[0..n) (typed arrays are little-endian on every platform Node supports). */
+function decodeUnits(buf: Uint16Array, n: number): string {
+  return Buffer.from(buf.buffer, buf.byteOffset, n * 2).toString("utf16le");
+}
+
 /** Normalize with an offset map (see module comment for the rules). */
 export function normalize(s: string): Normalized {
   const n = s.length;
+  if (units.length < n + 64) units = new Uint16Array(Math.max(n + 64, units.length * 2));
+  let buf: Uint16Array = units;
+  let map: Int32Array = new Int32Array(n + 1);
+  let out = 0;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const r = CODE[c]!;
+    if (r !== KEEP) changed = true;
+    if (r === KEEP) {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        // a surrogate: a well-formed pair is kept as is; a lone one sends the text to the slow path
+        const d = s.charCodeAt(i + 1);
+        if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return normalizeSlow(s);
+        if (out + 2 >= map.length) map = grow(map, out + 2);
+        buf[out] = c; map[out++] = i;
+        buf[out] = d; map[out++] = ++i;
+        continue;
+      }
+      buf[out] = c; map[out++] = i;
+    } else if (r >= 0) {
+      buf[out] = r; map[out++] = i;
+    } else if (r === MULTI) {
+      // room for the expansion and for every later character kept one to one (the next expansion checks again)
+      const rep = TABLE[c]!;
+      const need = out + rep.length + (n - i) + 1;
+      if (need > map.length) map = grow(map, need);
+      if (need > buf.length) { units = grow16(buf, need); buf = units; }
+      for (let k = 0; k < rep.length; k++) { buf[out] = rep.charCodeAt(k); map[out++] = i; }
+    }
+  }
+  if (out + 1 > map.length) map = grow(map, out + 1);
+  map[out] = n;
+  const text = changed ? decodeUnits(buf, out) : s;
+  return { text, map: map.length === out + 1 ? map : map.slice(0, out + 1) };
+}
+
+function grow(a: Int32Array, min: number): Int32Array {
+  const b = new Int32Array(Math.max(min + 1, a.length * 2));
+  b.set(a);
+  return b;
+}
+function grow16(a: Uint16Array, min: number): Uint16Array {
+  const b = new Uint16Array(Math.max(min + 1, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** The reference implementation of `normalize` (slices joined): used for texts with a lone surrogate. */
+export function normalizeSlow(s: string): Normalized {
+  const n = s.length;
   // Most characters map one to one: allocate n + extra for ligature expansions.
-  let map = new Int32Array(n + 1);
+  let map: Int32Array = new Int32Array(n + 1);
   const parts: string[] = [];
   let out = 0;
   let runStart = 0; // start of the current run of unchanged characters
   const flushRun = (end: number): void => {
     if (end > runStart) {
       parts.push(s.slice(runStart, end));
+      // after a ligature expansion the map may be full: grow it (a write past a typed array's end is lost)
+      if (out + (end - runStart) >= map.length) map = grow(map, out + (end - runStart));
       for (let k = runStart; k < end; k++) map[out++] = k;
     }
   };
@@ -145,6 +217,42 @@ export function normalize(s: string): Normalized {
 
 /** Same normalization as `normalize(s).text`, without the map. Stable: used for content ids. */
 export function normalizeForMatch(s: string): string {
+  const n = s.length;
+  // short strings: joining slices is as cheap as a decoder call
+  if (n < 24) return normalizeForMatchSlow(s);
+  if (units.length < n + 64) units = new Uint16Array(Math.max(n + 64, units.length * 2));
+  let buf: Uint16Array = units;
+  let out = 0;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const r = CODE[c]!;
+    if (r === KEEP) {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = s.charCodeAt(i + 1);
+        if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return normalizeForMatchSlow(s); // a lone surrogate
+        buf[out++] = c;
+        buf[out++] = d;
+        i++;
+        continue;
+      }
+      buf[out++] = c;
+      continue;
+    }
+    changed = true;
+    if (r >= 0) buf[out++] = r;
+    else if (r === MULTI) {
+      const rep = TABLE[c]!;
+      const need = out + rep.length + (n - i) + 1;
+      if (need > buf.length) { units = grow16(buf, need); buf = units; }
+      for (let k = 0; k < rep.length; k++) buf[out++] = rep.charCodeAt(k);
+    }
+  }
+  return changed ? decodeUnits(buf, out) : s;
+}
+
+/** The reference implementation of `normalizeForMatch` (slices joined): short strings and lone surrogates. */
+export function normalizeForMatchSlow(s: string): string {
   let out = "";
   let runStart = 0;
   const n = s.length;
@@ -158,6 +266,44 @@ export function normalizeForMatch(s: string): string {
   if (runStart === 0) return s;
   if (n > runStart) out += s.slice(runStart, n);
   return out;
+}
+
+/** JavaScript's `\s` (white space and line terminators): what `/\s/u` and `String.prototype.trim` remove. */
+export function isJsSpace(c: number): boolean {
+  // ordered so that letters (Latin, Arabic) are rejected after two or three comparisons
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  if (c === 0xa0) return true;
+  if (c < 0x1680) return false;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f
+    || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * `s.replace(/\s+/gu, " ").trim()` without the regex: the words joined by single spaces. Text that is already
+ * single-spaced between its words is kept in one piece, so a body costs a few slices and one join.
+ */
+export function collapseWhitespace(s: string): string {
+  const n = s.length;
+  const parts: string[] = [];
+  let i = 0;
+  while (i < n && isJsSpace(s.charCodeAt(i))) i++;
+  let segStart = i;
+  while (i < n) {
+    if (!isJsSpace(s.charCodeAt(i))) { i++; continue; }
+    let j = i + 1;
+    while (j < n && isJsSpace(s.charCodeAt(j))) j++;
+    if (j === n) break; // trailing white space: trimmed
+    if (j - i !== 1 || s.charCodeAt(i) !== 0x20) {
+      // a run other than one plain space: cut the segment here, the join puts one space back
+      parts.push(s.slice(segStart, i));
+      segStart = j;
+    }
+    i = j;
+  }
+  if (segStart === 0 && i === n) return s;
+  parts.push(s.slice(segStart, i));
+  return parts.join(" ");
 }
 
 /** Map a span [start, end) of normalized text back to the original: `[map[start], map[end]]`. Characters deleted

@@ -50,6 +50,27 @@ const CLS = new Uint8Array(0x10000);
 })();
 const isWordish = (k: number) => k === WORD || k === DIGIT || k === OTHER_NUM;
 
+/**
+ * The objects `tokenizeNormalized` returns (plain data: the same own properties as a `Token` literal). Made by a
+ * constructor rather than an object literal: V8 may "pretenure" a literal's allocation site — allocate its objects
+ * straight into the old generation — when they survive young collections, as an article's tokens do while the
+ * stages read them; old objects are only freed by full collections (measured on the linker's words, see WordRecord
+ * in src/entities/link.ts: several times the GC work).
+ */
+class TokenRecord implements Token {
+  declare hyphenJoined?: boolean; // set only on joined tokens (no own property otherwise, as before)
+  constructor(
+    public text: string,
+    public norm: string,
+    public start: number,
+    public end: number,
+    public nstart: number,
+    public nend: number,
+    public kind: TokenKind,
+    public spaceBefore: boolean,
+  ) {}
+}
+
 /** Tokenize `s`. Whitespace is skipped; every other non-word character is a one-character punct token. */
 export function tokenize(s: string): Token[] {
   return tokenizeNormalized(s, normalize(s));
@@ -80,9 +101,13 @@ export function tokenizeNormalized(s: string, n: Normalized): Token[] {
     } else {
       end = i + 1;
       let allDigits = k0 === DIGIT;
+      let hasLetter = k0 === WORD;
       for (;;) {
-        while (end < len && isWordish(CLS[t.charCodeAt(end)]!)) {
-          if (CLS[t.charCodeAt(end)] !== DIGIT) allDigits = false;
+        while (end < len) {
+          const k = CLS[t.charCodeAt(end)]!;
+          if (!isWordish(k)) break;
+          if (k !== DIGIT) allDigits = false;
+          if (k === WORD) hasLetter = true;
           end++;
         }
         // inner separator of a number: 3.5, 1,000
@@ -96,24 +121,16 @@ export function tokenizeNormalized(s: string, n: Normalized): Token[] {
       if (allDigits) {
         kind = "number";
       } else {
-        // digits then letters («19كم») stay one word; a pure numeral run (other numerals) is a number
-        kind = /^\p{N}+$/u.test(t.slice(i, end)) ? "number" : "word";
+        // digits then letters («19كم») stay one word; a pure numeral run (other numerals) is a number. The run
+        // holds only WORD (letters, marks), DIGIT and OTHER_NUM characters, so «all numerals» = «no WORD character»
+        kind = hasLetter ? "word" : "number";
       }
     }
     const start = map[i]!;
     const oend = map[end]!;
     // original end = map[end]: characters deleted by normalization right after the token (its diacritics, a
     // tatweel, a ZWNJ) stay with it; whitespace is never deleted, so it is never included
-    const tok: Token = {
-      text: s.slice(start, oend),
-      norm: t.slice(i, end),
-      start,
-      end: oend,
-      nstart: i,
-      nend: end,
-      kind,
-      spaceBefore: sawSpace,
-    };
+    const tok: Token = new TokenRecord(s.slice(start, oend), t.slice(i, end), start, oend, i, end, kind, sawSpace);
     const prev = out[out.length - 1];
     const prev2 = out[out.length - 2];
     if (
