@@ -8,7 +8,7 @@ import { Option, type Command } from "commander";
 import { serve } from "../api/serve.js";
 import { defaultWebRoot } from "../api/web.js";
 import { exportLines, type ExportFormat, type ExportWhat } from "../store/export.js";
-import { formatSummary, ingestPaths } from "../store/ingest.js";
+import { DEFAULT_BATCH, formatSummary, ingestPaths } from "../store/ingest.js";
 import type { SearchResponse } from "../store/search.js";
 import { Store, defaultDbPath, type EntityRow, type SeriesPoint, type TimelineEvent } from "../store/store.js";
 import { EVENT_STATUSES, PLOVER_TYPES, actorCode } from "../store/timeline.js";
@@ -98,7 +98,7 @@ export function registerStoreCommands(program: Command): void {
     .description("extract and store articles (files, directories, JSON/JSONL, rasd/article@1 records, - for stdin); idempotent")
     .argument("<paths...>", "inputs")
     .addOption(dbOption())
-    .option("--batch <n>", "records per transaction", positiveInt, 25)
+    .option("--batch <n>", "records per transaction", positiveInt, DEFAULT_BATCH)
     .option("--threads <n>", "extraction worker threads (default: cores − 1; 0 = main thread)", nonNegInt)
     .option("--no-progress", "no progress bar")
     .option("--json", "print the summary as JSON")

@@ -15,6 +15,9 @@
  * - Backpressure: `extract()` itself queues without bound; `map()` keeps at most `maxInFlight` documents in flight
  *   and pulls its input only as results are consumed.
  * - Workers are unref'ed while idle: a forgotten close() does not keep the process alive.
+ * - prepare: workers also compute the store's per-record index preparation (src/store/prepare.ts: JSON, hash,
+ *   packed record, FTS strings, MinHash, entity contributions); `map()` results then carry it as `prepared`, and the
+ *   store's writer (`Store.upsertMany`) only writes. Inline extraction leaves `prepared` null (the store prepares).
  *
  * Works from the compiled build (dist/ingest/pool-worker.js) and under tsx (src/ingest/pool-worker.ts, the worker
  * then registers tsx itself: see workerSpec).
@@ -23,6 +26,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { extractDocument } from "../extract.js";
 import type { ArticleRecord } from "../record.js";
+import { fromWire, type PreparedRecord, type WirePrepared } from "../store/prepare.js";
 import type { InputDoc } from "./types.js";
 
 export interface ExtractPoolOptions {
@@ -36,6 +40,8 @@ export interface ExtractPoolOptions {
   onWarning?: (message: string) => void;
   /** for tests: another worker entry (a module URL) */
   workerEntry?: URL;
+  /** workers also prepare each record for the store (src/store/prepare.ts); see `PoolResult.prepared` */
+  prepare?: boolean;
 }
 
 /** Extraction of one document failed: `message` is the extractor's error message. */
@@ -48,9 +54,15 @@ export class ExtractionError extends Error {
 
 /** One item of `map()`: the input item, with the record (or the error) when the item carried a document. */
 export type PoolResult<T> =
-  | { item: T; doc: null; record: null; error: null }
-  | { item: T; doc: InputDoc; record: ArticleRecord; error: null }
-  | { item: T; doc: InputDoc; record: null; error: ExtractionError };
+  | { item: T; doc: null; record: null; error: null; prepared?: null }
+  | { item: T; doc: InputDoc; record: ArticleRecord; error: null; prepared?: PreparedRecord | null }
+  | { item: T; doc: InputDoc; record: null; error: ExtractionError; prepared?: null };
+
+/** What a worker answers for one document (prepare mode: the preparation, whose JSON holds the record). */
+interface Answer {
+  record: ArticleRecord;
+  prepared: PreparedRecord | null;
+}
 
 export function defaultThreads(): number {
   return Math.max(1, os.availableParallelism() - 1);
@@ -64,7 +76,7 @@ const MAX_CRASHES = 8;
 interface Task {
   id: number;
   doc: InputDoc;
-  resolve: (r: ArticleRecord) => void;
+  resolve: (r: Answer) => void;
   reject: (e: ExtractionError) => void;
 }
 
@@ -105,6 +117,7 @@ export class ExtractPool {
   private closed = false;
   private started = false;
   private readonly entry: URL | undefined;
+  private readonly prepare: boolean;
 
   constructor(opts: ExtractPoolOptions = {}) {
     this.threads = Math.max(0, Math.floor(opts.threads ?? defaultThreads()));
@@ -113,6 +126,7 @@ export class ExtractPool {
     this.warn = opts.onWarning ?? (() => {});
     this.inlineMode = this.threads === 0;
     this.entry = opts.workerEntry;
+    this.prepare = !!opts.prepare;
   }
 
   /** "workers", or "inline" (threads 0, or fallback after workers failed) */
@@ -127,6 +141,10 @@ export class ExtractPool {
 
   /** Extract one document; rejects with ExtractionError when its extraction throws. */
   extract(doc: InputDoc): Promise<ArticleRecord> {
+    return this.answer(doc).then((a) => a.record);
+  }
+
+  private answer(doc: InputDoc): Promise<Answer> {
     if (this.closed) return Promise.reject(new ExtractionError("extraction pool is closed", doc.name, doc.path));
     if (!this.started && !this.inlineMode) {
       // Workers start with the first document: a run that extracts nothing (records files) pays nothing.
@@ -134,7 +152,7 @@ export class ExtractPool {
       for (let i = 0; i < this.threads && !this.inlineMode; i++) this.spawn();
     }
     if (this.inlineMode) return this.runInline(doc);
-    return new Promise<ArticleRecord>((resolve, reject) => {
+    return new Promise<Answer>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, doc, resolve, reject });
       this.dispatch();
     });
@@ -154,8 +172,8 @@ export class ExtractPool {
         window.push({ result: { item, doc: null, record: null, error: null }, wait: null });
       } else {
         const e: Entry = { result: null, wait: null };
-        e.wait = this.extract(doc).then(
-          (record) => (e.result = { item, doc, record, error: null }),
+        e.wait = this.answer(doc).then(
+          ({ record, prepared }) => (e.result = { item, doc, record, error: null, prepared }),
           (err: unknown) => (e.result = { item, doc, record: null, error: toExtractionError(err, doc) }),
         );
         window.push(e);
@@ -178,9 +196,9 @@ export class ExtractPool {
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
-  private runInline(doc: InputDoc): Promise<ArticleRecord> {
+  private runInline(doc: InputDoc): Promise<Answer> {
     try {
-      return Promise.resolve(this.inline(doc));
+      return Promise.resolve({ record: this.inline(doc), prepared: null });
     } catch (e) {
       return Promise.reject(toExtractionError(e, doc));
     }
@@ -198,7 +216,7 @@ export class ExtractPool {
     }
     const slot: Slot = { worker, ready: false, tasks: new Map(), lastError: null };
     this.slots.push(slot);
-    worker.on("message", (m: { type?: "ready"; id?: number; record?: ArticleRecord; error?: string }) => {
+    worker.on("message", (m: { type?: "ready"; id?: number; record?: ArticleRecord; prepared?: WirePrepared; error?: string }) => {
       if (m.type === "ready") {
         slot.ready = true;
         this.dispatch();
@@ -207,8 +225,14 @@ export class ExtractPool {
       const t = slot.tasks.get(m.id!);
       if (!t) return;
       slot.tasks.delete(t.id);
-      if (m.error !== undefined) t.reject(new ExtractionError(m.error, t.doc.name, t.doc.path));
-      else t.resolve(m.record!);
+      if (m.error !== undefined) {
+        t.reject(new ExtractionError(m.error, t.doc.name, t.doc.path));
+      } else if (m.prepared) {
+        const prepared = fromWire(m.prepared);
+        t.resolve({ record: prepared.record, prepared });
+      } else {
+        t.resolve({ record: m.record!, prepared: null });
+      }
       this.dispatch();
     });
     worker.on("error", (e) => { slot.lastError = e.message; });
@@ -254,7 +278,7 @@ export class ExtractPool {
       if (!best) break;
       const t = this.queue.shift()!;
       best.tasks.set(t.id, t);
-      best.worker.postMessage({ id: t.id, doc: t.doc });
+      best.worker.postMessage(this.prepare ? { id: t.id, doc: t.doc, prepare: true } : { id: t.id, doc: t.doc });
     }
     this.updateRefs();
   }

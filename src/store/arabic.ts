@@ -57,13 +57,30 @@ export function tokensWithOffsets(original: string): { start: number; end: numbe
   // Tokens of the original include combining marks so that a diacritized word stays one token.
   const re = /[\p{L}\p{N}\p{M}\u0640]+/gu;
   for (let m = re.exec(original); m; m = re.exec(original)) {
-    const norm = normalizeArabic(m[0]);
+    const norm = normalizeToken(m[0]);
     if (norm) out.push({ start: m.index, end: m.index + m[0].length, norm });
   }
   return out;
 }
 
 const ARABIC_RE = /^[\u0621-\u064A\u066E-\u06D3]+$/;
+
+/** normalizeArabic of one word, memoized (snippets normalize every word of a body). */
+function normalizeToken(w: string): string {
+  const hit = normCache.get(w);
+  if (hit !== undefined) return hit;
+  const r = normalizeArabic(w);
+  memo(normCache, w, r);
+  return r;
+}
+
+/**
+ * Rule `translit-pair` (which words pair): a short Arabic content word — 2..pairMaxToken letters, no article, not a
+ * stopword. Two such adjacent words are also keyed joined («بيونغ يانغ» ↔ «بيونغيانغ»). Index and snippets agree.
+ */
+export function isPairToken(t: string): boolean {
+  return t.length >= 2 && t.length <= searchLexicon().pairMaxToken && !t.startsWith("ال") && !isStopword(t) && ARABIC_RE.test(t);
+}
 
 /**
  * Rule `clitic-stem`: the stems a normalized token may stand for once proclitics are removed:
@@ -81,6 +98,7 @@ export function cliticStems(tok: string): string[] {
 
 /** Per-word memo (news vocabulary repeats a lot); cleared when it grows past MEMO_MAX. */
 const MEMO_MAX = 200_000;
+const normCache = new Map<string, string>();
 const stemCache = new Map<string, string[]>();
 const keyCache = new Map<string, string | null>();
 function memo<V>(m: Map<string, V>, k: string, v: V): void {
@@ -154,20 +172,36 @@ export function indexText(original: string): IndexedText {
   return indexTokens(tokensOf(normalizeArabic(original)));
 }
 
+/** What the index derives from one normalized token (memoized: one lookup per token instead of four). */
+export interface TokenInfo {
+  stems: string[];
+  key: string | null;
+  /** isPairToken */
+  pair: boolean;
+}
+
+const infoCache = new Map<string, TokenInfo>();
+export function tokenInfo(t: string): TokenInfo {
+  const hit = infoCache.get(t);
+  if (hit) return hit;
+  const r = { stems: cliticStems(t), key: translitKey(t), pair: isPairToken(t) };
+  memo(infoCache, t, r);
+  return r;
+}
+
 /** `indexText` of already normalized tokens. */
 export function indexTokens(toks: string[]): IndexedText {
   const out: string[] = [];
   // Keys are a set per text (rule `keys-as-set`): positions are not needed (multi-word names match by joined key
   // or by all their word keys), and a set is a third of the index work.
   const keys = new Set<string>();
-  const pairMax = searchLexicon().pairMaxToken;
   let prev: string | null = null;
   for (const t of toks) {
+    const info = tokenInfo(t);
     out.push(t);
-    for (const s of cliticStems(t)) out.push(s);
-    const k = translitKey(t);
-    if (k) keys.add("k" + k);
-    const usable = t.length >= 2 && t.length <= pairMax && !t.startsWith("ال") && !isStopword(t) && ARABIC_RE.test(t);
+    for (const s of info.stems) out.push(s);
+    if (info.key) keys.add("k" + info.key);
+    const usable = info.pair;
     if (usable && prev) {
       const pk = translitKey(prev + t);
       if (pk) keys.add("k" + pk);

@@ -10,7 +10,9 @@ export type {
 export type { SearchHit, SearchOptions, SearchResponse } from "./search.js";
 export { buildSearch, makeSnippet, setKbVariantIndex } from "./search.js";
 export { normalizeArabic, translitKey, cliticStems, indexText } from "./arabic.js";
-export { ingestPaths, ingestRecords } from "./ingest.js";
+export { ingestPaths, ingestRecords, DEFAULT_BATCH } from "./ingest.js";
+export { prepareRecord, packRecord, unpackRecord } from "./prepare.js";
+export type { PreparedRecord } from "./prepare.js";
 export type { IngestOptions, IngestSummary } from "./ingest.js";
 export {
   exportLines, exportArticlesJsonl, exportEventsJsonl, exportEventsCsv, exportPloverJsonl, CSV_COLUMNS, toPloverEvent,

@@ -10,6 +10,17 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
+/**
+ * The full-text table since schema 2: contentless, tokenizer `ascii`. What is indexed is already normalized and
+ * split by arabic.ts (letters and digits, one space between tokens), so FTS5 only has to split on spaces: `ascii`
+ * does that (non-ASCII characters are token characters) at half the cost of `unicode61`, which re-derived Unicode
+ * categories and folded diacritics the normalizer had already removed. Queries are built from the same normalized
+ * tokens (search.ts), so both sides agree.
+ */
+export const FTS_TABLE_SQL = `CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, body, keys, content='', contentless_delete=1, tokenize='ascii'
+)`;
+
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
@@ -92,6 +103,29 @@ export const MIGRATIONS: Migration[] = [
         CREATE INDEX timeline_tgt ON timeline(tgt_code, sort_day);
         CREATE INDEX timeline_day ON timeline(sort_day);
         CREATE INDEX timeline_type ON timeline(type, sort_day);
+      `);
+    },
+  },
+  {
+    version: 2,
+    name: "narrow signature table for near-duplicate lookups; packed records; ascii-tokenized full-text table",
+    // MinHash signatures move out of the (wide) articles rows: a candidate check reads a ~300-byte row instead of
+    // a whole article row. articles.sig/shingles stay (NULL for new rows). From this version articles.record may
+    // be a DEFLATE-packed BLOB (prepare.ts, rule `pack-record`); rows written before stay JSON text and both read
+    // back with unpackRecord, so an existing store needs no rewrite (re-ingesting a file repacks its records).
+    // The full-text table is re-created with the ascii tokenizer (FTS_TABLE_SQL); dropping the index fingerprint
+    // makes the first writable open re-index every stored article (Store.checkIndexVersion → reindex).
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE article_sig (rid INTEGER PRIMARY KEY, sig BLOB NOT NULL, shingles INTEGER NOT NULL);
+        INSERT INTO article_sig (rid, sig, shingles) SELECT rid, sig, shingles FROM articles WHERE sig IS NOT NULL;
+        DROP TABLE articles_fts;
+        ${FTS_TABLE_SQL};
+        DELETE FROM meta WHERE key = 'index_fingerprint';
+        -- Articles of an entity by rowid (append-only per entity, whatever the publication order of the input)
+        -- instead of by date (a random page per row when archives arrive out of order); published stays covered.
+        DROP INDEX article_entities_entity;
+        CREATE INDEX article_entities_entity ON article_entities(entity_id, article_rid, published);
       `);
     },
   },

@@ -8,7 +8,7 @@
  * expanded to all its spellings; every word of 4+ letters also matches by transliteration key.
  */
 import { loadKb } from "../kb/index.js";
-import { cliticStems, isStopword, normalizeArabic, tokensOf, tokensWithOffsets, translitKey } from "./arabic.js";
+import { isStopword, normalizeArabic, tokenInfo, tokensOf, tokensWithOffsets, translitKey } from "./arabic.js";
 import type { ArticleFilters, ArticleSummary } from "./store.js";
 
 export interface SearchOptions extends ArticleFilters {
@@ -249,31 +249,50 @@ function dedupeAlts(alts: string[][]): string[][] {
  * A body word matches when its normalized form, one of its clitic stems or its transliteration key was searched.
  */
 export function makeSnippet(body: string, plan: SearchPlan, highlight: [string, string] = ["<mark>", "</mark>"], width = 32): string {
+  // Rule `snippet-lead`: the snippet comes from the article's lead (its first SNIPPET_LEAD_CHARS characters) when a
+  // searched word occurs there, else from the whole body: most matches are in the lead, and scanning it is cheaper.
+  if (body.length > SNIPPET_LEAD_CHARS) {
+    const cut = body.lastIndexOf(" ", SNIPPET_LEAD_CHARS);
+    const lead = snippetOf(body.slice(0, cut > 0 ? cut : SNIPPET_LEAD_CHARS), plan, highlight, width, true);
+    if (lead !== null) return lead;
+  }
+  return snippetOf(body, plan, highlight, width, false) ?? "";
+}
+
+const SNIPPET_LEAD_CHARS = 1500;
+
+/** The snippet of `body`; with `needHit` (body is a lead), null when no word of it matches (the caller tries more). */
+function snippetOf(body: string, plan: SearchPlan, highlight: [string, string], width: number, needHit: boolean): string | null {
   const toks = tokensWithOffsets(body);
-  if (toks.length === 0) return "";
+  if (toks.length === 0) return needHit ? null : "";
   const keyOf = (w: string) => (plan.expand ? translitKey(w) : null);
-  const matchesWord = (norm: string, target: string): boolean => {
-    if (norm === target || cliticStems(norm).includes(target)) return true;
-    const k = keyOf(norm);
-    return !!k && k === keyOf(target);
+  const infos = toks.map((t) => tokenInfo(t.norm));
+  const phrases = plan.phrases.map((p) => p.map((w) => ({ w, key: keyOf(w) })));
+  const matchesWord = (i: number, target: { w: string; key: string | null }): boolean => {
+    const norm = toks[i]!.norm, info = infos[i]!;
+    if (norm === target.w || info.stems.includes(target.w)) return true;
+    return plan.expand && !!info.key && info.key === target.key;
   };
-  const hit = toks.map((t) => {
+  const hit = toks.map((t, i) => {
     if (plan.words.has(t.norm)) return true;
-    if (cliticStems(t.norm).some((s) => plan.words.has(s))) return true;
-    const k = plan.keys.size ? keyOf(t.norm) : null;
+    const info = infos[i]!;
+    if (info.stems.some((s) => plan.words.has(s))) return true;
+    const k = plan.keys.size && plan.expand ? info.key : null;
     return !!k && plan.keys.has(k);
   });
   // Multi-word alternatives, in sequence; and a name written apart that was searched joined («بيونغ يانغ»).
   for (let i = 0; i < toks.length; i++) {
-    for (const p of plan.phrases) {
+    for (const p of phrases) {
       if (i + p.length > toks.length) continue;
-      if (p.every((w, j) => matchesWord(toks[i + j]!.norm, w))) for (let j = 0; j < p.length; j++) hit[i + j] = true;
+      if (p.every((w, j) => matchesWord(i + j, w))) for (let j = 0; j < p.length; j++) hit[i + j] = true;
     }
-    if (plan.keys.size && i + 1 < toks.length) {
+    // Only pairs the index keys joined (isPairToken): most adjacent words need no key computation.
+    if (plan.keys.size && i + 1 < toks.length && infos[i]!.pair && infos[i + 1]!.pair) {
       const pk = keyOf(toks[i]!.norm + toks[i + 1]!.norm);
       if (pk && plan.keys.has(pk)) hit[i] = hit[i + 1] = true;
     }
   }
+  if (needHit && !hit.includes(true)) return null;
   let bestStart = 0, bestN = -1, n = 0;
   for (let i = 0; i < toks.length; i++) {
     if (hit[i]) n++;
@@ -296,6 +315,6 @@ export function makeSnippet(body: string, plan: SearchPlan, highlight: [string, 
     pos = t.end;
   }
   const prefix = bestStart > 0 ? "… " : "";
-  const suffix = end < toks.length ? " …" : "";
+  const suffix = end < toks.length || needHit ? " …" : ""; // needHit: `body` is the lead, more text follows
   return (prefix + out + suffix).replace(/\s+/g, " ").trim();
 }

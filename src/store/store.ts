@@ -6,20 +6,34 @@
  * a changed one replaces its previous contributions). Readers in other processes keep working during an ingest.
  */
 import Database from "better-sqlite3";
-import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Actor, ArticleRecord, Event as RecordEvent, EventStatus } from "../record.js";
-import { indexFingerprint, indexText, indexTokens, normalizeArabic, tokensOf, translitKey } from "./arabic.js";
+import { indexFingerprint, indexText, normalizeArabic, tokensOf, translitKey } from "./arabic.js";
 import { isoOfDay, isoWeekOfDay, parseDateValue } from "./dates.js";
 import { migrate } from "./schema.js";
 import { buildSearch, makeSnippet, type SearchOptions, type SearchResponse } from "./search.js";
-import { bandKeys, estimateJaccard, isNearDuplicate, minhashTokens, sigFromBuffer, sigToBuffer, type Signature } from "./dedup.js";
+import { estimateJaccard, isNearDuplicate, sigFromBuffer, sigToBuffer, type Signature } from "./dedup.js";
+import {
+  entityContributions, isCurrent, prepareRecord, sha1, unpackRecord, type EntityContribution, type PreparedRecord,
+} from "./prepare.js";
 import {
   MAX_JOIN_SPAN, aggregate, candidateOf, canJoin, dyadKey, type JoinCandidate, type Report, type StatusChange,
 } from "./timeline.js";
 
 export type UpsertResult = "inserted" | "updated" | "unchanged";
+
+/** An open write transaction fed record by record (`Store.openBatch`). */
+export interface BatchWriter {
+  /** records stored in this batch so far (failed ones not counted) */
+  readonly size: number;
+  /** milliseconds since the batch began */
+  readonly age: number;
+  /** upsert one record (on error nothing of it stays, and it throws; the batch goes on) */
+  add(rec: ArticleRecord | PreparedRecord): UpsertResult;
+  commit(): void;
+  rollback(): void;
+}
 
 /** Broad queries are bm25-ranked among this many most recently stored matches (rule `rank-window`). */
 export const RANK_WINDOW = 2000;
@@ -132,7 +146,7 @@ const nowIso = (): string => new Date().toISOString();
 
 /** Stable hash of a record: an identical re-ingest is a no-op. */
 export function recordHash(rec: ArticleRecord | string): string {
-  return createHash("sha1").update(typeof rec === "string" ? rec : JSON.stringify(rec)).digest("hex");
+  return sha1(typeof rec === "string" ? rec : JSON.stringify(rec));
 }
 
 /** The store's default database path: RASD_DB, else $XDG_DATA_HOME/rasd/rasd.db, else ~/.local/share/rasd/rasd.db. */
@@ -190,28 +204,21 @@ export class Store {
         WHERE rid=@rid`),
       lshInsert: db.prepare("INSERT OR IGNORE INTO article_lsh (band, rid) VALUES (?, ?)"),
       lshDelete: db.prepare("DELETE FROM article_lsh WHERE rid = ?"),
-      lshCandidates: db.prepare(`SELECT DISTINCT a.rid, a.sig, a.shingles, a.dup_of FROM article_lsh l
-        JOIN articles a ON a.rid = l.rid WHERE l.band IN (SELECT value FROM json_each(?)) LIMIT 200`),
+      // Rule `lsh-recent-per-band`: per band only its LSH_PER_BAND most recent members are candidates, so a band
+      // shared by thousands of articles (boilerplate sentences) costs no more than a rare one.
+      lshBand: db.prepare("SELECT rid FROM article_lsh WHERE band = ? ORDER BY rid DESC LIMIT ?").pluck(),
+      // Prepared on first use: a read-only open of a schema-1 file (no article_sig yet) must not fail.
+      sigInsert: lazyStatement(db, "INSERT OR REPLACE INTO article_sig (rid, sig, shingles) VALUES (?, ?, ?)"),
+      sigByRid: lazyStatement(db, "SELECT sig, shingles FROM article_sig WHERE rid = ?"),
+      sigDelete: lazyStatement(db, "DELETE FROM article_sig WHERE rid = ?"),
+      dupOfRid: db.prepare("SELECT dup_of FROM articles WHERE rid = ?").pluck(),
       ftsInsert: db.prepare("INSERT INTO articles_fts (rowid, title, body, keys) VALUES (?, ?, ?, ?)"),
       ftsDelete: db.prepare("DELETE FROM articles_fts WHERE rowid = ?"),
-      entityUpsert: db.prepare(`INSERT INTO entities (id, type, name_ar, name_en, country, igo, sector, known,
+      entityAddAggregated: db.prepare(`INSERT INTO entities (id, type, name_ar, name_en, country, igo, sector, known,
         num_articles, num_mentions, first_seen, last_seen)
-        VALUES (@id, @type, @name_ar, @name_en, @country, @igo, @sector, @known, 1, @mentions, @published, @published)
-        ON CONFLICT(id) DO UPDATE SET num_articles = num_articles + 1, num_mentions = num_mentions + @mentions,
-          known = max(known, @known),
-          type = coalesce(type, @type), name_ar = coalesce(name_ar, @name_ar), name_en = coalesce(name_en, @name_en),
-          country = coalesce(country, @country), igo = coalesce(igo, @igo), sector = coalesce(sector, @sector),
-          first_seen = CASE WHEN @published IS NULL THEN first_seen WHEN first_seen IS NULL OR @published < first_seen
-            THEN @published ELSE first_seen END,
-          last_seen = CASE WHEN @published IS NULL THEN last_seen WHEN last_seen IS NULL OR @published > last_seen
-            THEN @published ELSE last_seen END`),
-      entityUpsertMany: db.prepare(`INSERT INTO entities (id, type, name_ar, name_en, country, igo, sector, known,
-        num_articles, num_mentions, first_seen, last_seen)
-        SELECT j.value ->> 'id', j.value ->> 'type', j.value ->> 'name_ar', j.value ->> 'name_en', j.value ->> 'country',
-          j.value ->> 'igo', j.value ->> 'sector', j.value ->> 'known', 1, j.value ->> 'mentions', @published, @published
-        FROM json_each(@json) j WHERE true
-        ON CONFLICT(id) DO UPDATE SET num_articles = num_articles + 1, num_mentions = num_mentions + excluded.num_mentions,
-          known = max(known, excluded.known),
+        VALUES (@id, @type, @name_ar, @name_en, @country, @igo, @sector, @known, @articles, @mentions, @first, @last)
+        ON CONFLICT(id) DO UPDATE SET num_articles = num_articles + excluded.num_articles,
+          num_mentions = num_mentions + excluded.num_mentions, known = max(known, excluded.known),
           type = coalesce(type, excluded.type), name_ar = coalesce(name_ar, excluded.name_ar),
           name_en = coalesce(name_en, excluded.name_en), country = coalesce(country, excluded.country),
           igo = coalesce(igo, excluded.igo), sector = coalesce(sector, excluded.sector),
@@ -219,21 +226,16 @@ export class Store {
             WHEN first_seen IS NULL OR excluded.first_seen < first_seen THEN excluded.first_seen ELSE first_seen END,
           last_seen = CASE WHEN excluded.last_seen IS NULL THEN last_seen
             WHEN last_seen IS NULL OR excluded.last_seen > last_seen THEN excluded.last_seen ELSE last_seen END`),
-      spellingAddMany: db.prepare(`INSERT INTO entity_spellings (entity_id, spelling, norm, count)
-        SELECT j.value ->> 'id', j.value ->> 'sp', j.value ->> 'norm', j.value ->> 'n' FROM json_each(?) j WHERE true
+      spellingAdd: db.prepare(`INSERT INTO entity_spellings (entity_id, spelling, norm, count) VALUES (@id, @sp, @norm, @n)
         ON CONFLICT(entity_id, spelling) DO UPDATE SET count = count + excluded.count`),
-      aeInsertMany: db.prepare(`INSERT OR REPLACE INTO article_entities (article_rid, entity_id, mentions, published)
-        SELECT @rid, j.value ->> 'id', j.value ->> 'mentions', @published FROM json_each(@json) j`),
+      aeInsert: db.prepare("INSERT OR REPLACE INTO article_entities (article_rid, entity_id, mentions, published) VALUES (?, ?, ?, ?)"),
       entityDecrement: db.prepare("UPDATE entities SET num_articles = num_articles - 1, num_mentions = num_mentions - ? WHERE id = ?"),
       entityDeleteEmpty: db.prepare("DELETE FROM entities WHERE id = ? AND num_articles <= 0"),
       entitySeenFix: db.prepare(`UPDATE entities SET
         first_seen = (SELECT min(published) FROM article_entities WHERE entity_id = @id),
         last_seen = (SELECT max(published) FROM article_entities WHERE entity_id = @id) WHERE id = @id`),
-      spellingAdd: db.prepare(`INSERT INTO entity_spellings (entity_id, spelling, norm, count) VALUES (?, ?, ?, ?)
-        ON CONFLICT(entity_id, spelling) DO UPDATE SET count = count + excluded.count`),
       spellingSub: db.prepare("UPDATE entity_spellings SET count = count - ? WHERE entity_id = ? AND spelling = ?"),
       spellingClean: db.prepare("DELETE FROM entity_spellings WHERE entity_id = ? AND count <= 0"),
-      aeInsert: db.prepare("INSERT OR REPLACE INTO article_entities (article_rid, entity_id, mentions, published) VALUES (?, ?, ?, ?)"),
       aeDelete: db.prepare("DELETE FROM article_entities WHERE article_rid = ?"),
       eventInsert: db.prepare(`INSERT INTO events (article_rid, idx, type, mode, src_code, src_entity, src_country,
         src_igo, src_sector, tgt_code, tgt_entity, tgt_country, tgt_igo, tgt_sector, date, status, score, location,
@@ -242,17 +244,24 @@ export class Store {
         @status, @score, @location, @reported_by, @evidence, @rule, @tl_id)`),
       eventsTlOfArticle: db.prepare("SELECT DISTINCT tl_id FROM events WHERE article_rid = ? AND tl_id IS NOT NULL"),
       eventsDelete: db.prepare("DELETE FROM events WHERE article_rid = ?"),
-      tlMatch: db.prepare(`SELECT * FROM timeline WHERE dyad = ? AND type = ? AND coarse = 0
+      // Only the columns the join decision needs (not the growing status history and actor JSON).
+      tlMatch: db.prepare(`SELECT ${TL_MATCH_COLUMNS} FROM timeline WHERE dyad = ? AND type = ? AND coarse = 0
         AND date_lo BETWEEN ? AND ? AND date_hi >= ?`),
-      tlMatchCoarse: db.prepare("SELECT * FROM timeline WHERE dyad = ? AND type = ? AND coarse = 1 AND date = ?"),
+      tlMatchCoarse: db.prepare(`SELECT ${TL_MATCH_COLUMNS} FROM timeline WHERE dyad = ? AND type = ? AND coarse = 1 AND date = ?`),
+      dataVersion: db.prepare("PRAGMA data_version").pluck(),
       tlInsert: db.prepare(`INSERT INTO timeline (type, mode, mutual, dyad, src_code, tgt_code, date, date_lo, date_hi, coarse)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       tlDelete: db.prepare("DELETE FROM timeline WHERE tl_id = ?"),
-      tlUpdate: db.prepare(`UPDATE timeline SET type=@type, mode=@mode, mutual=@mutual, src_code=@src_code,
-        tgt_code=@tgt_code, src_json=@src_json, tgt_json=@tgt_json, date=@date, date_lo=@date_lo, date_hi=@date_hi,
+      // Two statements: the indexed columns are rewritten only when one of them changed (each one rewritten costs
+      // an index entry in each of the five timeline indexes), the rest every time.
+      tlUpdate: db.prepare(`UPDATE timeline SET mode=@mode, mutual=@mutual,
+        src_json=@src_json, tgt_json=@tgt_json, date=@date, date_hi=@date_hi,
         coarse=@coarse, status=@status, status_history=@status_history, score=@score, first_reported=@first_reported,
         last_reported=@last_reported, num_articles=@num_articles, num_copies=@num_copies, num_outlets=@num_outlets,
-        num_reports=@num_reports, sort_day=@sort_day WHERE tl_id=@tl_id`),
+        num_reports=@num_reports WHERE tl_id=@tl_id`),
+      tlUpdateKeys: db.prepare(`UPDATE timeline SET type=@type, src_code=@src_code, tgt_code=@tgt_code, date_lo=@date_lo,
+        sort_day=@sort_day WHERE tl_id=@tl_id AND (type IS NOT @type OR src_code IS NOT @src_code OR tgt_code IS NOT @tgt_code
+        OR date_lo IS NOT @date_lo OR sort_day IS NOT @sort_day)`),
       tlMembers: db.prepare(`SELECT e.rid AS seq, e.type, e.mode, e.status, e.date, e.score, e.evidence,
         e.src_entity, e.src_country, e.src_igo, e.src_sector, e.tgt_code, e.tgt_entity, e.tgt_country, e.tgt_igo,
         e.tgt_sector, a.id AS article, a.dup_of, a.outlet, a.url, a.published
@@ -274,56 +283,133 @@ export class Store {
   /** Rebuild the full-text index from the stored records. */
   reindex(): number {
     let n = 0;
-    const rows = this.db.prepare("SELECT rid, record FROM articles").all() as { rid: number; record: string }[];
+    // In chunks of rowids: a large store's records never all sit in memory at once.
+    const chunk = this.db.prepare("SELECT rid, record FROM articles WHERE rid > ? ORDER BY rid LIMIT 500");
     this.db.transaction(() => {
       this.db.exec("DELETE FROM articles_fts");
-      for (const r of rows) {
-        this.indexFts(r.rid, JSON.parse(r.record) as ArticleRecord);
-        n++;
+      for (let last = 0; ;) {
+        const rows = chunk.all(last) as { rid: number; record: string | Buffer }[];
+        if (!rows.length) break;
+        for (const r of rows) {
+          this.indexFts(r.rid, unpackRecord(r.record));
+          n++;
+        }
+        last = rows[rows.length - 1]!.rid;
       }
     })();
     return n;
   }
 
-  private indexFts(rid: number, rec: ArticleRecord, bodyToks?: string[]): void {
+  private indexFts(rid: number, rec: ArticleRecord): void {
     const t = indexText(rec.title ?? "");
-    const b = bodyToks ? indexTokens(bodyToks) : indexText(rec.body);
+    const b = indexText(rec.body);
     this.st.ftsInsert.run(rid, t.text, b.text, [...new Set([...t.keys, ...b.keys])].join(" "));
   }
 
   /** Insert or replace one record (its own transaction unless called inside one). */
-  upsertArticle(rec: ArticleRecord): UpsertResult {
-    return this.db.transaction(() => this.upsertInTx(rec)).immediate();
+  upsertArticle(rec: ArticleRecord | PreparedRecord): UpsertResult {
+    return this.write(() => {
+      const agg = newEntityAggregate();
+      const res = this.upsertInTx(toPrepared(rec), agg);
+      this.flushEntities(agg);
+      return res;
+    });
   }
 
-  /** Upsert many records in ONE transaction (a batch): all or nothing. */
-  upsertMany(recs: Iterable<ArticleRecord>): Record<UpsertResult, number> {
+  /**
+   * Upsert many records in ONE transaction (a batch): all or nothing. Records may come prepared
+   * (`prepareRecord`, e.g. on an extraction worker): then the main thread only writes.
+   */
+  upsertMany(recs: Iterable<ArticleRecord | PreparedRecord>): Record<UpsertResult, number> {
     const counts: Record<UpsertResult, number> = { inserted: 0, updated: 0, unchanged: 0 };
-    this.db.transaction(() => {
-      for (const r of recs) counts[this.upsertInTx(r)]++;
-    }).immediate();
+    this.write(() => {
+      const agg = newEntityAggregate();
+      for (const r of recs) counts[this.upsertInTx(toPrepared(r), agg)]++;
+      this.flushEntities(agg);
+    });
     return counts;
   }
 
-  private upsertInTx(rec: ArticleRecord): UpsertResult {
-    if (!rec || typeof rec.id !== "string" || !rec.id || typeof rec.body !== "string") {
-      throw new Error("not an article record: missing id or body");
-    }
-    const json = JSON.stringify(rec);
-    const hash = recordHash(json);
-    const old = this.st.articleById.get(rec.id) as { rid: number; hash: string; record: string } | undefined;
-    if (old && old.hash === hash) return "unchanged";
-    if (old) this.removeContributions(old.rid, JSON.parse(old.record) as ArticleRecord);
+  /**
+   * A write transaction fed record by record (the ingest's writer): the caller adds records as they arrive — the
+   * event loop keeps turning between them, so extraction workers stay fed — and commits every so many.
+   * A record that fails throws and leaves no trace: the transaction is rolled back and the batch's earlier records
+   * are written again (rule `batch-replay`). No savepoint per record: FTS5 flushes its pending index data to a new
+   * segment at every savepoint, which made each record its own segment (many small segments, merge work).
+   */
+  openBatch(): BatchWriter {
+    const dv = this.st.dataVersion.get() as number;
+    if (dv !== this.tlCacheVersion) this.tlCache.clear();
+    this.db.exec("BEGIN IMMEDIATE");
+    let agg = newEntityAggregate();
+    const t0 = Date.now();
+    /** records stored in this batch (kept for a replay after a failure) */
+    const done: ArticleRecord[] = [];
+    let open = true;
+    const abort = (): void => {
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      this.tlCache.clear();
+      this.tlCacheVersion = null;
+    };
+    return {
+      get size() { return done.length; },
+      get age() { return Date.now() - t0; },
+      add: (rec) => {
+        if (!open) throw new Error("batch already committed or rolled back");
+        const p = toPrepared(rec);
+        try {
+          const res = this.upsertInTx(p, agg);
+          done.push(p.record);
+          return res;
+        } catch (e) {
+          abort();
+          this.db.exec("BEGIN IMMEDIATE");
+          agg = newEntityAggregate();
+          try {
+            for (const r of done) this.upsertInTx(prepareRecord(r), agg);
+          } catch (again) {
+            open = false;
+            abort();
+            throw again;
+          }
+          throw e;
+        }
+      },
+      commit: () => {
+        if (!open) return;
+        open = false;
+        try {
+          this.flushEntities(agg);
+          this.db.exec("COMMIT");
+          this.tlCacheVersion = dv;
+        } catch (e) {
+          abort();
+          throw e;
+        }
+      },
+      rollback: () => {
+        if (!open) return;
+        open = false;
+        abort();
+      },
+    };
+  }
 
-    const bodyToks = tokensOf(normalizeArabic(rec.body));
-    const sh = minhashTokens(bodyToks);
-    const bands = bandKeys(sh);
-    const dupOf = this.findDuplicate(bands, sh) ?? rec.id;
+  private upsertInTx(p: PreparedRecord, agg: EntityAggregate): UpsertResult {
+    const rec = p.record;
+    const old = this.st.articleById.get(rec.id) as { rid: number; hash: string; record: string | Buffer } | undefined;
+    if (old && old.hash === p.hash) return "unchanged";
+    if (old) {
+      this.flushEntities(agg); // the removal below reads and decrements entity rows: apply pending additions first
+      this.removeContributions(old.rid, unpackRecord(old.record));
+    }
+    const sh: Signature = { sig: p.sig, shingles: p.shingles };
+    const dupOf = this.findDuplicate(p.bands, sh) ?? rec.id;
     const row = {
       id: rec.id, title: rec.title, published: rec.published, outlet: rec.outlet,
-      url: rec.source?.url ?? null, path: rec.source?.path ?? null, hash,
-      sig: sigToBuffer(sh.sig), shingles: sh.shingles,
-      dup_of: dupOf, record: json, now: nowIso(),
+      url: rec.source?.url ?? null, path: rec.source?.path ?? null, hash: p.hash,
+      sig: null, shingles: null, // in article_sig since schema 2
+      dup_of: dupOf, record: asBuffer(p.packed), now: nowIso(),
     };
     let rid: number;
     if (old) {
@@ -332,68 +418,65 @@ export class Store {
     } else {
       rid = Number(this.st.insertArticle.run(row).lastInsertRowid);
     }
-    for (const b of bands) this.st.lshInsert.run(b, rid);
-    this.indexFts(rid, rec, bodyToks);
-    this.addEntities(rid, rec);
+    this.st.sigInsert.run(rid, sigToBuffer(p.sig), p.shingles);
+    for (const b of p.bands) this.st.lshInsert.run(b, rid);
+    this.st.ftsInsert.run(rid, p.fts.title, p.fts.body, p.fts.keys);
     this.addEvents(rid, rec, dupOf);
+    this.addEntities(rid, rec.published ?? null, p.entities, agg); // last: nothing can fail after the aggregate
     return old ? "updated" : "inserted";
   }
 
-  /** Rule `syndication-minhash`: the group of the most similar stored near-duplicate, if any. */
+  /**
+   * Rule `syndication-minhash`: the group of the most similar stored near-duplicate, if any. Candidates share an
+   * LSH band (the LSH_PER_BAND newest members of each band); the LSH_MAX_CHECK sharing the most bands are compared.
+   */
   private findDuplicate(bands: number[], sh: Signature): string | null {
-    const cands = this.st.lshCandidates.all(JSON.stringify(bands)) as { rid: number; sig: Buffer; shingles: number; dup_of: string }[];
-    let best: { j: number; group: string } | null = null;
-    for (const c of cands) {
+    const shared = new Map<number, number>();
+    for (const b of bands) {
+      for (const rid of this.st.lshBand.all(b, LSH_PER_BAND) as number[]) shared.set(rid, (shared.get(rid) ?? 0) + 1);
+    }
+    if (shared.size === 0) return null;
+    const cands = [...shared].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, LSH_MAX_CHECK);
+    let best: { j: number; rid: number } | null = null;
+    for (const [rid] of cands) {
+      const c = this.st.sigByRid.get(rid) as { sig: Buffer; shingles: number } | undefined;
+      if (!c) continue;
       const other = { sig: sigFromBuffer(c.sig), shingles: c.shingles };
       if (!isNearDuplicate(sh, other)) continue;
       const j = estimateJaccard(sh.sig, other.sig);
-      if (!best || j > best.j) best = { j, group: c.dup_of };
+      if (!best || j > best.j) best = { j, rid };
     }
-    return best?.group ?? null;
+    return best ? ((this.st.dupOfRid.get(best.rid) as string | null) ?? null) : null;
   }
 
-  private entityContribs(rec: ArticleRecord) {
-    const out = new Map<string, { e: ArticleRecord["entities"][number]; mentions: number; spellings: Map<string, number> }>();
-    for (const e of rec.entities ?? []) {
-      if (!e?.id) continue;
-      let c = out.get(e.id);
-      if (!c) out.set(e.id, (c = { e, mentions: 0, spellings: new Map() }));
-      for (const m of e.mentions ?? []) {
-        c.mentions++;
-        const t = m.text.trim();
-        if (t) c.spellings.set(t, (c.spellings.get(t) ?? 0) + 1);
-      }
-    }
-    return out;
+  /** Article–entity rows now; entity counts and spellings are aggregated per transaction (flushEntities). */
+  private addEntities(rid: number, published: string | null, ents: EntityContribution[], agg: EntityAggregate): void {
+    // One row statement per entity: cheaper than one json_each statement for the ~20 entities of an article.
+    for (const e of ents) this.st.aeInsert.run(rid, e.id, e.mentions, published);
+    for (const e of ents) addToAggregate(agg, e, published);
   }
 
-  /** One statement per table for all of an article's entities (json_each), not one per entity. */
-  private addEntities(rid: number, rec: ArticleRecord): void {
-    const ents: unknown[] = [];
-    const spellings: unknown[] = [];
-    for (const [id, c] of this.entityContribs(rec)) {
-      ents.push({
-        id, type: c.e.type ?? null, name_ar: c.e.name?.ar ?? null, name_en: c.e.name?.en ?? null,
-        country: c.e.country ?? null, igo: c.e.igo ?? null, sector: c.e.sector ?? null, known: c.e.known ? 1 : 0,
-        mentions: c.mentions,
-      });
-      for (const [sp, n] of c.spellings) spellings.push({ id, sp, norm: normalizeArabic(sp), n });
-    }
-    if (!ents.length) return;
-    const ej = JSON.stringify(ents);
-    this.st.entityUpsertMany.run({ json: ej, published: rec.published });
-    if (spellings.length) this.st.spellingAddMany.run(JSON.stringify(spellings));
-    this.st.aeInsertMany.run({ json: ej, rid, published: rec.published });
+  /**
+   * Rule `entity-batch-aggregate`: one entity row update per entity per transaction (not one per article): counts
+   * summed, first/last seen as min/max, descriptive fields first non-null — the same result as article by article.
+   */
+  private flushEntities(agg: EntityAggregate): void {
+    for (const e of agg.entities.values()) this.st.entityAddAggregated.run(e);
+    for (const sp of agg.spellings.values()) this.st.spellingAdd.run(sp);
+    agg.entities.clear();
+    agg.spellings.clear();
   }
 
   private removeContributions(rid: number, old: ArticleRecord): void {
     this.st.ftsDelete.run(rid);
     this.st.lshDelete.run(rid);
-    const contribs = this.entityContribs(old);
+    this.st.sigDelete.run(rid);
+    const contribs = entityContributions(old);
     this.st.aeDelete.run(rid);
-    for (const [id, c] of contribs) {
+    for (const c of contribs) {
+      const id = c.id;
       this.st.entityDecrement.run(c.mentions, id);
-      for (const [sp, n] of c.spellings) this.st.spellingSub.run(n, id, sp);
+      for (const [sp, , n] of c.spellings) this.st.spellingSub.run(n, id, sp);
       this.st.spellingClean.run(id);
       this.st.entityDeleteEmpty.run(id);
       this.st.entitySeenFix.run({ id });
@@ -406,7 +489,9 @@ export class Store {
   private addEvents(rid: number, rec: ArticleRecord, dupOf: string): void {
     const touched = new Set<number>();
     // Timeline events created by this article: their reports are all here, no need to read them back.
-    const fresh = new Map<number, Report[]>();
+    const fresh = new Set<number>();
+    // This article's reports per timeline event (fresh or joined).
+    const added = new Map<number, Report[]>();
     (rec.events ?? []).forEach((raw, idx) => {
       if (!raw || typeof raw.type !== "string") return; // not an event: skipped, never fatal
       const ev = { ...raw, status: raw.status ?? "occurred", mode: raw.mode ?? null, date: raw.date ?? null };
@@ -417,7 +502,7 @@ export class Store {
       let tl = this.findTimelineEvent(cand);
       if (tl === null) {
         tl = this.newTimelineEvent(cand);
-        fresh.set(tl, []);
+        fresh.add(tl);
       }
       const evRid = Number(this.st.eventInsert.run({
         article_rid: rid, idx, type: ev.type, mode: ev.mode ?? null,
@@ -426,7 +511,9 @@ export class Store {
         tgt_sector: tgt?.sector ?? null, date: ev.date ?? null, status: ev.status, score: ev.score ?? 0,
         location: ev.location ?? null, reported_by: ev.reported_by ?? null, evidence, rule: ev.rule ?? null, tl_id: tl,
       }).lastInsertRowid);
-      fresh.get(tl)?.push({
+      let mine = added.get(tl);
+      if (!mine) added.set(tl, (mine = []));
+      mine.push({
         article: rec.id, dupOf, outlet: rec.outlet, url: rec.source?.url ?? null, published: rec.published, seq: evRid,
         type: ev.type, mode: ev.mode, status: ev.status, date: ev.date, score: ev.score ?? 0,
         source: { entity: src.entity ?? null, country: src.country ?? null, igo: src.igo ?? null, sector: src.sector ?? null },
@@ -437,8 +524,45 @@ export class Store {
       });
       touched.add(tl);
     });
-    // Aggregates once per touched timeline event, after all of the article's reports are in.
-    for (const tl of touched) this.recomputeTimeline(tl, fresh.get(tl));
+    // Aggregates once per touched timeline event, after all of the article's reports are in. A fresh event's
+    // reports are all here; a joined one's are the cached ones plus these (or read back when not cached).
+    for (const tl of touched) {
+      const mine = added.get(tl) ?? [];
+      const cached = fresh.has(tl) ? [] : this.tlCache.get(tl);
+      this.recomputeTimeline(tl, cached ? cached.concat(mine) : undefined);
+    }
+  }
+
+  /**
+   * Rule `timeline-report-cache`: the reports of recently touched timeline events, kept between articles (LRU of
+   * TL_CACHE_MAX events) so joining a report to a big event does not read all its members back. Valid only while
+   * no other connection writes: `beginWrite` drops it when PRAGMA data_version says another one committed, and a
+   * failed transaction drops it too.
+   */
+  private tlCache = new Map<number, Report[]>();
+  private tlCacheVersion: number | null = null;
+
+  private cacheReports(tl: number, reports: Report[] | null): void {
+    this.tlCache.delete(tl);
+    if (!reports) return;
+    // The aggregate reads neither the evidence text nor the URL: cached reports go without them (memory).
+    this.tlCache.set(tl, reports.map((r) => (r.evidence === null && r.url === null ? r : { ...r, evidence: null, url: null })));
+    if (this.tlCache.size > TL_CACHE_MAX) this.tlCache.delete(this.tlCache.keys().next().value!);
+  }
+
+  /** Run a write transaction with the caches kept consistent (see tlCache). */
+  private write<T>(fn: () => T): T {
+    const dv = this.st.dataVersion.get() as number;
+    if (dv !== this.tlCacheVersion) this.tlCache.clear();
+    try {
+      const out = this.db.transaction(fn).immediate();
+      this.tlCacheVersion = dv; // our own commits do not change this connection's data_version
+      return out;
+    } catch (e) {
+      this.tlCache.clear();
+      this.tlCacheVersion = null;
+      throw e;
+    }
   }
 
   /**
@@ -447,7 +571,8 @@ export class Store {
    * Returns the number of timeline events.
    */
   rebuildTimeline(): number {
-    this.db.transaction(() => {
+    this.tlCache.clear();
+    this.write(() => {
       this.db.exec("DELETE FROM timeline; UPDATE events SET tl_id = NULL;");
       const arts = this.db.prepare("SELECT rid, published FROM articles ORDER BY published IS NULL, published, rid").all() as
         { rid: number; published: string | null }[];
@@ -463,7 +588,7 @@ export class Store {
         }
         for (const tl of touched) this.recomputeTimeline(tl);
       }
-    }).immediate();
+    });
     return (this.db.prepare("SELECT count(*) AS n FROM timeline").get() as { n: number }).n;
   }
 
@@ -502,25 +627,29 @@ export class Store {
     const reports: Report[] = known ?? (this.st.tlMembers.all(tl) as Record<string, unknown>[]).map((r) => reportOf(r));
     if (reports.length === 0) {
       this.st.tlDelete.run(tl);
+      this.cacheReports(tl, null);
       return;
     }
+    this.cacheReports(tl, reports);
     const a = aggregate(reports);
-    this.st.tlUpdate.run({
+    const row = {
       tl_id: tl, type: a.type, mode: a.mode, mutual: a.mutual ? 1 : 0, src_code: a.src, tgt_code: a.tgt,
       src_json: JSON.stringify(a.source), tgt_json: a.target ? JSON.stringify(a.target) : null, date: a.date,
       date_lo: a.lo, date_hi: a.hi, coarse: a.coarse ? 1 : 0, status: a.status, status_history: JSON.stringify(a.history),
       score: a.score, first_reported: a.first_reported, last_reported: a.last_reported, num_articles: a.num_articles,
       num_copies: a.num_copies, num_outlets: a.num_outlets, num_reports: a.num_reports, sort_day: a.sort_day,
-    });
+    };
+    this.st.tlUpdateKeys.run(row);
+    this.st.tlUpdate.run(row);
   }
 
   // ───────────────────────────── readers ─────────────────────────────
 
   getArticle(id: string): (ArticleRecord & { _store: { dup_of: string | null; ingested_at: string; updated_at: string } }) | null {
     const r = this.db.prepare("SELECT record, dup_of, ingested_at, updated_at FROM articles WHERE id = ?").get(id) as
-      { record: string; dup_of: string | null; ingested_at: string; updated_at: string } | undefined;
+      { record: string | Buffer; dup_of: string | null; ingested_at: string; updated_at: string } | undefined;
     if (!r) return null;
-    return { ...(JSON.parse(r.record) as ArticleRecord), _store: { dup_of: r.dup_of, ingested_at: r.ingested_at, updated_at: r.updated_at } };
+    return { ...unpackRecord(r.record), _store: { dup_of: r.dup_of, ingested_at: r.ingested_at, updated_at: r.updated_at } };
   }
 
   count(): { articles: number; entities: number; events: number; timeline: number } {
@@ -584,8 +713,8 @@ export class Store {
       .pluck().all(...params, COUNT_CAP + 1) as number[];
     const totalExact = rids.length <= COUNT_CAP;
     const total = Math.min(rids.length, COUNT_CAP);
-    // Rule `rank-window`: very broad queries are ranked among their RANK_WINDOW most recently stored matches,
-    // which keeps latency bounded on large stores (bm25 is computed for every ranked row).
+    // Rule `rank-window`: very broad queries are ordered among their RANK_WINDOW most recently stored matches,
+    // which keeps latency bounded on large stores (rule `broad-recency` below).
     let window = "";
     const wparams: unknown[] = [];
     const windowSize = Math.max(RANK_WINDOW, offset + limit); // paging deeper widens the window
@@ -593,12 +722,25 @@ export class Store {
       window = " AND articles_fts.rowid >= ?";
       wparams.push(rids[windowSize - 1]);
     }
-    const ranked = this.db.prepare(`SELECT articles_fts.rowid AS rid, bm25(articles_fts, 4.0, 1.0, 0.3) AS score ${from}${window}
-      ORDER BY score LIMIT ? OFFSET ?`).all(...params, ...wparams, limit, offset) as { rid: number; score: number }[];
+    let ranked: { rid: number; score: number }[];
+    if (rids.length > windowSize) {
+      // Rule `broad-recency`: a query with more matches than the window is ordered title matches first, then
+      // newest first (score 1 = title match, 0 = body only). bm25 is not used there: its document-frequency pass
+      // reads the whole doclist of every searched phrase, 20–40 ms per query at 100k articles for common words,
+      // whatever the window.
+      const win = rids.slice(0, windowSize);
+      const inTitle = new Set(this.db.prepare(`SELECT articles_fts.rowid ${from}${window}`).pluck()
+        .all(`{title} : (${plan.match})`, ...filters.params, ...wparams) as number[]);
+      ranked = [...win.filter((r) => inTitle.has(r)), ...win.filter((r) => !inTitle.has(r))]
+        .slice(offset, offset + limit).map((rid) => ({ rid, score: inTitle.has(rid) ? -1 : 0 }));
+    } else {
+      ranked = this.db.prepare(`SELECT articles_fts.rowid AS rid, bm25(articles_fts, 4.0, 1.0, 0.3) AS score ${from}
+        ORDER BY score LIMIT ? OFFSET ?`).all(...params, limit, offset) as { rid: number; score: number }[];
+    }
     const row = this.db.prepare("SELECT id, title, published, outlet, url, dup_of, record FROM articles WHERE rid = ?");
     const results = ranked.map(({ rid, score }) => {
-      const { record, ...r } = row.get(rid) as ArticleSummary & { record: string };
-      const rec = JSON.parse(record) as ArticleRecord;
+      const { record, ...r } = row.get(rid) as ArticleSummary & { record: string | Buffer };
+      const rec = unpackRecord(record);
       return { ...r, snippet: makeSnippet(rec.body, plan, opts.highlight), score: -score };
     });
     return { total, total_exact: totalExact, query: plan.describe, results };
@@ -615,8 +757,8 @@ export class Store {
     this.db.exec("DROP TABLE IF EXISTS plain_fts; CREATE VIRTUAL TABLE plain_fts USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')");
     const ins = this.db.prepare("INSERT INTO plain_fts (rowid, title, body) VALUES (?, ?, ?)");
     this.db.transaction(() => {
-      for (const r of this.db.prepare("SELECT rid, record FROM articles").all() as { rid: number; record: string }[]) {
-        const rec = JSON.parse(r.record) as ArticleRecord;
+      for (const r of this.db.prepare("SELECT rid, record FROM articles").all() as { rid: number; record: string | Buffer }[]) {
+        const rec = unpackRecord(r.record);
         ins.run(r.rid, rec.title ?? "", rec.body);
       }
     })();
@@ -761,8 +903,8 @@ export class Store {
     const ids = (this.db.prepare("SELECT rid FROM articles ORDER BY rid").all() as { rid: number }[]).map((r) => r.rid);
     const one = this.db.prepare("SELECT record FROM articles WHERE rid = ?");
     for (const rid of ids) {
-      const r = one.get(rid) as { record: string } | undefined;
-      if (r) yield JSON.parse(r.record) as ArticleRecord;
+      const r = one.get(rid) as { record: string | Buffer } | undefined;
+      if (r) yield unpackRecord(r.record);
     }
   }
 
@@ -818,6 +960,70 @@ export class Store {
       for (const x of sp) if (nameLike(x) && out.size < limit) out.add(x);
     }
     return [...out];
+  }
+}
+
+/** A statement prepared when first run (for tables a read-only open of an older schema may not have). */
+function lazyStatement(db: Database.Database, sql: string): Pick<Database.Statement, "run" | "get"> {
+  let st: Database.Statement | null = null;
+  const prepared = () => (st ??= db.prepare(sql));
+  return { run: (...a: unknown[]) => prepared().run(...a), get: (...a: unknown[]) => prepared().get(...a) };
+}
+
+const TL_MATCH_COLUMNS = "tl_id, type, mode, mutual, src_code, tgt_code, date, date_lo, date_hi, coarse";
+/** Timeline events whose reports stay cached between articles (rule `timeline-report-cache`). */
+const TL_CACHE_MAX = 5_000;
+
+/** Near-duplicate lookup bounds (rule `lsh-recent-per-band`). */
+const LSH_PER_BAND = 32;
+const LSH_MAX_CHECK = 16;
+
+const isPrepared = (x: ArticleRecord | PreparedRecord): x is PreparedRecord =>
+  typeof (x as PreparedRecord).json === "string" && !!(x as PreparedRecord).record && !!(x as PreparedRecord).packed;
+
+/** A record as the writer needs it: a current preparation is used as is, anything else is prepared here. */
+function toPrepared(x: ArticleRecord | PreparedRecord): PreparedRecord {
+  if (x && isPrepared(x)) return isCurrent(x) ? x : prepareRecord(x.record);
+  return prepareRecord(x);
+}
+
+/** A byte array (possibly a Uint8Array after a worker message) as a Buffer, without copying. */
+const asBuffer = (u: Uint8Array): Buffer => (Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+
+interface EntityAggregate {
+  entities: Map<string, {
+    id: string; type: string | null; name_ar: string | null; name_en: string | null; country: string | null;
+    igo: string | null; sector: string | null; known: number; articles: number; mentions: number;
+    first: string | null; last: string | null;
+  }>;
+  spellings: Map<string, { id: string; sp: string; norm: string; n: number }>;
+}
+
+const newEntityAggregate = (): EntityAggregate => ({ entities: new Map(), spellings: new Map() });
+
+function addToAggregate(agg: EntityAggregate, e: EntityContribution, published: string | null): void {
+  const a = agg.entities.get(e.id);
+  if (!a) {
+    agg.entities.set(e.id, {
+      id: e.id, type: e.type, name_ar: e.name_ar, name_en: e.name_en, country: e.country, igo: e.igo, sector: e.sector,
+      known: e.known, articles: 1, mentions: e.mentions, first: published, last: published,
+    });
+  } else {
+    a.articles++;
+    a.mentions += e.mentions;
+    a.known = Math.max(a.known, e.known);
+    a.type ??= e.type; a.name_ar ??= e.name_ar; a.name_en ??= e.name_en;
+    a.country ??= e.country; a.igo ??= e.igo; a.sector ??= e.sector;
+    if (published !== null) {
+      if (a.first === null || published < a.first) a.first = published;
+      if (a.last === null || published > a.last) a.last = published;
+    }
+  }
+  for (const [sp, norm, n] of e.spellings) {
+    const k = `${e.id}\u0000${sp}`;
+    const s = agg.spellings.get(k);
+    if (s) s.n += n;
+    else agg.spellings.set(k, { id: e.id, sp, norm, n });
   }
 }
 
