@@ -6,12 +6,14 @@
  *             The same HTML pages (a sample) go through @mozilla/readability over jsdom for comparison.
  *
  *   stages    text core, entity linking, time tagging and event coding alone, on 1,000 extracted bodies.
- *   store     N articles (default 100,000) extracted from generated pages and ingested into SQLite end to end,
- *             then search and timeline latency (p95), peak RSS and database size.
- * All throughput figures are per CPU-second of this one process (one core), so a busy machine does not skew them.
- *
+ *   store     N generated text pages (default 100,000) ingested end to end through `ingestPaths` (worker-thread
+ *             extraction, main-thread store), wall clock; then search and timeline latency (p95), peak RSS, DB size.
+ *   web       the dashboard in headless chromium on a 10,000-article store: first load, a 1,000-event timeline.
  * Options: --pages N (default 20000), --jsdom-sample N (default 300), --store-articles N (default 100000; 0 skips),
+ *          --web-articles N (default 10000; 0 skips),
  *          --skip-write (reuse .bench/corpus).
+ * Extraction and stage throughputs are per CPU-second of this one process (one core), so a busy machine skews them
+ * less; the store's end-to-end rate is wall clock on all cores.
  */
 import { mkdir, writeFile, readdir } from "node:fs/promises";
 import { readdirSync } from "node:fs";
@@ -189,6 +191,16 @@ function benchStoreChild(): void {
   if (r.status !== 0) console.log(`store     benchmark failed (exit ${r.status})`);
 }
 
+/** The dashboard (first load on a 10,000-article store, a 1,000-event timeline) in headless chromium, own process. */
+function benchWebChild(): void {
+  const n = opt("--web-articles", 10000);
+  if (n <= 0) return;
+  const web = fileURLToPath(new URL("./web.js", import.meta.url));
+  console.log(`web       dashboard on ${n} synthetic articles (src/bench/web.ts):`);
+  const r = spawnSync(process.execPath, [web, "--articles", String(n)], { stdio: "inherit" });
+  if (r.status !== 0) console.log(`web       benchmark failed (exit ${r.status}; it needs /usr/bin/chromium and dist/web)`);
+}
+
 async function main(): Promise<void> {
   if (args.includes("--only-store")) { await benchStoreRun(); return; }
   console.log(`rasd bench on ${os.cpus()[0]?.model ?? "?"} (${os.cpus().length} cores), node ${process.version}, one process`);
@@ -200,6 +212,7 @@ async function main(): Promise<void> {
   benchCommand();
   await benchJsdom();
   benchStoreChild();
+  benchWebChild();
 }
 
 main().catch((e) => {
