@@ -54,11 +54,15 @@ function mkLine(text: string): Line {
   return { text: t, norm, words: countWords(t) };
 }
 
+/** isJsSpace as a table over the BMP (countWords reads every character of every line; charCodeAt is ≤ 0xffff). */
+const JS_SPACE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) JS_SPACE[c] = isJsSpace(c) ? 1 : 0;
+
 /** Number of white-space separated words: `s.split(/\s+/u).filter(Boolean).length`, in one pass without allocating. */
 export function countWords(s: string): number {
   let n = 0, inWord = false;
   for (let i = 0; i < s.length; i++) {
-    if (isJsSpace(s.charCodeAt(i))) inWord = false;
+    if (JS_SPACE[s.charCodeAt(i)] === 1) inWord = false;
     else if (!inWord) { inWord = true; n++; }
   }
   return n;

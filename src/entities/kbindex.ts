@@ -6,7 +6,7 @@
 import type { Kb, KbEntry, KbRole } from "../kb/index.js";
 import { cliticVariants, translitKey } from "../text/index.js";
 import { loadLinkerData, type CueDef, type LinkerData, type TitleDef } from "./data.js";
-import { phraseWords, TokenTrie } from "./trie.js";
+import { phraseWords, TokenTrie, type TrieNode } from "./trie.js";
 
 export interface Holder {
   entry: KbEntry;
@@ -59,6 +59,19 @@ export interface WordInfo {
   blocks: boolean;
   /** the word and its forms without a conjunction/preposition prefix, with the prefix length */
   stems: [string, number][];
+  /** where the transliteration tier starts for each stem that can start it (null when none can, see CAN.TRANSLIT) */
+  translit: TranslitStart[] | null;
+}
+
+/** The transliteration tier's entry points for one stem of a word (found once per word, reused per occurrence). */
+export interface TranslitStart {
+  stem: string;
+  /** prefix length of the stem in the word */
+  skip: number;
+  /** the per-word translit-key trie node of the stem, the collapsed-letters trie node, the joined-alias forms */
+  keyNode: TrieNode<TranslitForm> | undefined;
+  collapsedNode: TrieNode<TranslitForm> | undefined;
+  joined: TranslitForm[] | undefined;
 }
 
 export interface KbIndex {
@@ -115,8 +128,27 @@ export function hasArticleWord(phrase: string): boolean {
 
 /** A phrase's words joined, doubled letters collapsed. */
 export function collapseKey(words: string[]): string {
+  return collapseWord(words.length === 1 ? words[0]! : words.join(""));
+}
+/** One string with doubled letters collapsed: «فيلليب» → «فيليب» (collapseKey of one word, without an array). */
+export function collapseWord(s: string): string {
+  // fast path over UTF-16 units (equal to the code-point loop below when there is no surrogate): a string without
+  // a doubled letter is its own key; otherwise copy the part before the first double and skip repeats after it
+  let first = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return collapseKeySlow(s);
+    if (first < 0 && i > 0 && c === s.charCodeAt(i - 1)) first = i;
+  }
+  if (first < 0) return s;
+  let out = s.slice(0, first);
+  for (let i = first + 1; i < s.length; i++) if (s.charCodeAt(i) !== s.charCodeAt(i - 1)) out += s[i];
+  return out;
+}
+/** collapseKey by code points (the reference; strings with surrogates). */
+function collapseKeySlow(s: string): string {
   let out = "";
-  for (const ch of words.join("")) if (out[out.length - 1] !== ch) out += ch;
+  for (const ch of s) if (out[out.length - 1] !== ch) out += ch;
   return out;
 }
 
@@ -213,7 +245,7 @@ export function buildKbIndex(kb: Kb): KbIndex {
         words: words.length,
         strict: !TRANSLIT_TYPES.has(e.type) || hasArticleWord(form),
       };
-      if (tf.strict) collapsedWords.addWords(words.map((w) => collapseKey([w])), tf);
+      if (tf.strict) collapsedWords.addWords(words.map(collapseWord), tf);
       else translitWords.addWords(words.map(wordKey), tf);
       if (words.length > 1 && !tf.strict) {
         const jk = translitKey(tf.joined);
@@ -371,20 +403,22 @@ export function wordInfo(ix: KbIndex, w: string): WordInfo {
     (/^[وف]/.test(w) && w.length > 2 && stop(w.slice(1))) ||
     PARTICLE_PRONOUN.test(w) ||
     (w.length >= 6 && VERB_SHAPE.test(w));
+  let translit: TranslitStart[] | null = null;
   if (!blocks && w.length >= 2) {
-    for (const [stem] of stems) {
-      if (
-        ix.translitWords.root.next.has(wordKey(stem)) ||
-        ix.collapsedWords.root.next.has(collapseKey([stem])) ||
-        (stem.length >= 6 && ix.translitJoined.has(wordKey(stem)))
-      )
+    for (const [stem, skip] of stems) {
+      const keyNode = ix.translitWords.root.next.get(wordKey(stem));
+      const collapsedNode = ix.collapsedWords.root.next.get(collapseWord(stem));
+      const joined = stem.length >= 6 ? ix.translitJoined.get(wordKey(stem)) : undefined;
+      if (keyNode || collapsedNode || joined) {
         mask |= CAN.TRANSLIT;
+        (translit ??= []).push({ stem, skip, keyNode, collapsedNode, joined });
+      }
     }
   }
   if (ix.nisba.root.next.has(w)) mask |= CAN.NISBA;
   if (ix.metonym.root.next.has(w)) mask |= CAN.METONYM;
   if (ix.modifiers.root.next.has(w)) mask |= CAN.MODIFIER;
-  info = { mask, blocks, stems };
+  info = { mask, blocks, stems, translit };
   if (ix.words.size > 200_000) ix.words.clear();
   ix.words.set(w, info);
   return info;

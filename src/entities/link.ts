@@ -47,7 +47,7 @@ import type { CueDef, TitleDef } from "./data.js";
 import {
   buildKbIndex,
   CAN,
-  collapseKey,
+  collapseWord,
   wordInfo,
   wordKey,
   type WordInfo,
@@ -57,7 +57,7 @@ import {
   TRANSLIT_MIN_SINGLE_TOKEN,
   type KbIndex,
 } from "./kbindex.js";
-import { phraseWords, type TokenTrie, type TrieMatch } from "./trie.js";
+import { phraseWords, type TokenTrie, type TrieMatch, type TrieNode } from "./trie.js";
 
 export interface LinkOptions {
   /** publication date "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | null */
@@ -205,21 +205,52 @@ export function discoveredId(type: EntityType, name: string): string {
   return `rasd:${type}:${r}-${h}`;
 }
 
+/** Bits of `WordRecord` letter flags (see W.art, W.taa, W.hamza). */
+const ART = 1, TAA = 2, HAMZA = 4;
+
+/** One pass over a word's original letters: hamza seats anywhere, أ/إ after the first letter, the last letter
+ * (marks skipped), the article. */
+function letterFlags(x: string): number {
+  let hamza = false;
+  let last = 0;
+  for (let k = 0; k < x.length; k++) {
+    const c = x.charCodeAt(k);
+    if (c === 0x621 || c === 0x626 || c === 0x624 || (k > 0 && (c === 0x623 || c === 0x625))) hamza = true;
+    if (!((c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640)) last = c;
+  }
+  return (x.length > 3 && hasArticle(x) ? ART : 0) | (last === 0x629 ? TAA : 0) | (hamza ? HAMZA : 0);
+}
+
 /**
  * A body word, made by a constructor rather than an object literal: V8 may pretenure a literal's allocation site
  * (allocate straight into the old generation) when its objects survive young collections, as an article's words do
  * while the linker runs; old words then keep the article's tokens alive until a full collection (see TokenRecord
- * in src/text/tokenize.ts).
+ * in src/text/tokenize.ts). The letter flags (art, taa, hamza) are computed on first use: most words are only
+ * looked up by their normalized form, never asked about their letters.
  */
 class WordRecord implements W {
+  /** ART | TAA | HAMZA bits, -1 until computed (punctuation: 0) */
+  private flags: number;
   constructor(
     public norm: string | null,
     public tok: Token,
     public quote: boolean,
-    public art: boolean,
-    public taa: boolean,
-    public hamza: boolean,
-  ) {}
+  ) {
+    this.flags = norm === null ? 0 : -1;
+  }
+  private bits(): number {
+    if (this.flags < 0) this.flags = letterFlags(this.tok.text);
+    return this.flags;
+  }
+  get art(): boolean {
+    return (this.bits() & ART) !== 0;
+  }
+  get taa(): boolean {
+    return (this.bits() & TAA) !== 0;
+  }
+  get hamza(): boolean {
+    return (this.bits() & HAMZA) !== 0;
+  }
 }
 
 /** Build the word sequence: hyphens joining two words disappear, other punctuation is a barrier. */
@@ -230,18 +261,9 @@ function words(tokens: Token[]): W[] {
     if (t.kind === "punct") {
       const nx = tokens[i + 1];
       if (t.norm === "-" && nx?.hyphenJoined) continue;
-      out.push(new WordRecord(null, t, t.norm === '"', false, false, false));
+      out.push(new WordRecord(null, t, t.norm === '"'));
     } else {
-      const x = t.text;
-      // one pass over the letters: hamza seats anywhere, أ/إ after the first letter, the last letter (marks skipped)
-      let hamza = false;
-      let last = 0;
-      for (let k = 0; k < x.length; k++) {
-        const c = x.charCodeAt(k);
-        if (c === 0x621 || c === 0x626 || c === 0x624 || (k > 0 && (c === 0x623 || c === 0x625))) hamza = true;
-        if (!((c >= 0x64b && c <= 0x65f) || c === 0x670 || c === 0x640)) last = c;
-      }
-      out.push(new WordRecord(t.norm, t, false, x.length > 3 && hasArticle(x), last === 0x629, hamza));
+      out.push(new WordRecord(t.norm, t, false));
     }
   }
   return out;
@@ -391,7 +413,8 @@ class Linker {
       if (titleInside[i] || !this.can(i, CAN.FULL)) continue;
       const m = full.matchAt(this.norms, i);
       if (!m) continue;
-      const cands = this.exactFilter(m.from, m.to, m.skip, uniq(m.hits), m.prefix);
+      // trie hits are distinct (TokenTrie.addWords) and span candidates are never mutated: no copy needed
+      const cands = this.exactFilter(m.from, m.to, m.skip, m.hits, m.prefix);
       if (cands.length) {
         // a model number glued by a hyphen belongs to the name: «هواسونغ-11», «سو-35»
         const nx = this.w[m.to];
@@ -454,13 +477,14 @@ class Linker {
     this.spans.push(s);
     for (let j = s.from; j < s.to; j++) this.owner[j] = k;
   }
-  /** Walk a per-word key trie from word i (its first word read as `stem`): every alias end reached is a candidate. */
-  private translitWalk(trie: TokenTrie<TranslitForm>, key: (w: string) => string, stem: string, i: number, cands: { to: number; forms: TranslitForm[] }[]): void {
-    let node = trie.root.next.get(key(stem));
+  /** Walk a per-word key trie from its node for word i (found by wordInfo): every alias end reached is a candidate. */
+  private translitWalk(start: TrieNode<TranslitForm> | undefined, key: (w: string) => string, i: number, cands: { to: number; forms: TranslitForm[] }[]): void {
+    let node = start;
     let j = i + 1;
     while (node) {
       if (node.hits) cands.push({ to: j, forms: node.hits });
-      if (j >= this.w.length || !this.free(j) || this.blocksName(this.norms[j]!)) break;
+      // info[j] is wordInfo(norms[j]) (free(j): norms[j] != null), so this is blocksName(norms[j]) without a look-up
+      if (j >= this.w.length || !this.free(j) || this.info[j]!.blocks) break;
       node = node.next.get(key(this.norms[j]!));
       j++;
     }
@@ -477,19 +501,17 @@ class Linker {
    */
   translitAt(i: number): Span | null {
     const first = this.norms[i]!;
-    if (first.length < 2 || this.blocksName(first) || !/^\p{L}/u.test(first)) return null;
+    if (first.length < 2 || this.info[i]!.blocks || !/^\p{L}/u.test(first)) return null;
     // an exact short form of a KB person («بيسكوف») is left to the short-form pass, not fuzzily taken for another
     // entity («بسكوف», the city of Pskov)
     if (this.can(i, CAN.SHORT)) return null;
     let best: Span | null = null;
-    for (const [stem, skip] of this.info[i]!.stems) {
+    // the stems of the word that reach a trie or a joined alias, in stem order (stems reaching none give no candidate)
+    for (const { stem, skip, keyNode, collapsedNode, joined: jf } of this.info[i]!.translit ?? []) {
       const cands: { to: number; forms: TranslitForm[] }[] = [];
-      this.translitWalk(this.ix.translitWords, wordKey, stem, i, cands);
-      this.translitWalk(this.ix.collapsedWords, collapseOne, stem, i, cands);
-      if (stem.length >= 6) {
-        const jf = this.ix.translitJoined.get(wordKey(stem));
-        if (jf) cands.push({ to: i + 1, forms: jf });
-      }
+      this.translitWalk(keyNode, wordKey, i, cands);
+      this.translitWalk(collapsedNode, collapseWord, i, cands);
+      if (jf) cands.push({ to: i + 1, forms: jf });
       cands.sort((x, y) => x.to - y.to);
       for (let c = cands.length - 1; c >= 0; c--) {
         const { to, forms } = cands[c]!;
@@ -504,7 +526,7 @@ class Linker {
           hamza ||= this.w[j]!.hamza || this.w[j]!.taa;
         }
         if (joined.length < TRANSLIT_MIN_SINGLE_TOKEN) continue;
-        const collapsed = collapseKey([joined]);
+        const collapsed = collapseWord(joined);
         let pick: KbEntry | null = null;
         let several = false;
         let rule = "kb_collapsed";
@@ -1368,18 +1390,6 @@ function looseLetters(s: string): string {
     .replace(/ة/gu, "ه");
 }
 
-/** collapseKey of one word, cached (words repeat across articles). */
-const COLLAPSED = new Map<string, string>();
-function collapseOne(w: string): string {
-  let k = COLLAPSED.get(w);
-  if (k === undefined) {
-    k = collapseKey([w]);
-    if (COLLAPSED.size > 200_000) COLLAPSED.clear();
-    COLLAPSED.set(w, k);
-  }
-  return k;
-}
-
 function isComma(w: W): boolean {
   return w.norm == null && (w.tok.norm === "،" || w.tok.norm === ",");
 }
@@ -1403,35 +1413,65 @@ function entryHasTaaForm(e: KbEntry, key: string): boolean {
   return entryNames(e).some((f) => f.trim().endsWith("ة") && phraseWords(f).join(" ") === key);
 }
 
-const LONG_VOWELS = new Set(["ا", "و", "ي"]);
+/** Indel cost per UTF-16 code unit: a long vowel ا و ي costs 1, anything else 2. */
+function indelCost(c: number): number {
+  return c === 0x627 || c === 0x648 || c === 0x64a ? 1 : 2;
+}
+/** letterClass as an integer per UTF-16 code unit (equal ids = equal classes), filled on first use. */
+const CLASS_ID = new Int32Array(0x10000).fill(-1);
+const CLASS_IDS = new Map<string, number>();
+function classId(c: number): number {
+  let id = CLASS_ID[c]!;
+  if (id < 0) {
+    const k = letterClass(String.fromCharCode(c));
+    id = CLASS_IDS.get(k) ?? CLASS_IDS.size;
+    CLASS_IDS.set(k, id);
+    CLASS_ID[c] = id;
+  }
+  return id;
+}
+/** the two rows of editDistance, reused (grown on demand) */
+let edPrev = new Int32Array(64);
+let edCur = new Int32Array(64);
 /**
  * Weighted edit distance for transliteration variants, abandoning early above `max` (returns max + 1):
  * letters of one transliteration class are equal (ج/غ, ت/ط …), inserting or dropping a long vowel ا و ي costs 1,
  * any other insertion, deletion or substitution costs 2; the digraphs تش/دج are folded first.
  * So «بوتين»~«بوتن» = 1, «بيونج يانج»~«بيونغ يانغ» = 0, but «إجراء»~«أكرا» = 2 (the hamza is a consonant).
+ * (Two reused integer rows over char codes: this runs for every transliteration candidate.)
  */
 export function editDistance(a0: string, b0: string, max: number): number {
-  const fold = (x: string) => x.replace(/تش/g, "ش").replace(/دج/g, "ج");
+  const fold = (x: string) => (x.includes("تش") || x.includes("دج") ? x.replace(/تش/g, "ش").replace(/دج/g, "ج") : x);
   const a = fold(a0);
   const b = fold(b0);
-  const indel = (ch: string) => (LONG_VOWELS.has(ch) ? 1 : 2);
-  let prev: number[] = [0];
-  for (let j = 1; j <= b.length; j++) prev.push(prev[j - 1]! + indel(b[j - 1]!));
+  const n = b.length;
+  if (edPrev.length < n + 1) {
+    edPrev = new Int32Array(2 * n + 2);
+    edCur = new Int32Array(2 * n + 2);
+  }
+  let prev = edPrev;
+  let cur = edCur;
+  prev[0] = 0;
+  for (let j = 1; j <= n; j++) prev[j] = prev[j - 1]! + indelCost(b.charCodeAt(j - 1));
   for (let i = 1; i <= a.length; i++) {
-    const ca = a[i - 1]!;
-    const cur = [prev[0]! + indel(ca)];
+    const ca = a.charCodeAt(i - 1);
+    const da = indelCost(ca);
+    const ka = classId(ca);
+    cur[0] = prev[0]! + da;
     let rowMin = cur[0]!;
-    for (let j = 1; j <= b.length; j++) {
-      const cb = b[j - 1]!;
-      const sub = ca === cb || letterClass(ca) === letterClass(cb) ? 0 : 2;
-      const v = Math.min(prev[j]! + indel(ca), cur[j - 1]! + indel(cb), prev[j - 1]! + sub);
-      cur.push(v);
+    for (let j = 1; j <= n; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const sub = ca === cb || ka === classId(cb) ? 0 : 2;
+      const v = Math.min(prev[j]! + da, cur[j - 1]! + indelCost(cb), prev[j - 1]! + sub);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[b.length]!;
+  return prev[n]!;
 }
 
 function uniq<T>(xs: T[]): T[] {

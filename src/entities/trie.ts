@@ -67,21 +67,25 @@ export class TokenTrie<T> {
   matchAt(words: (string | null)[], i: number, clitics: boolean | "noArticle" = true): TrieMatch<T> | null {
     const first = words[i];
     if (first == null) return null;
+    if (!clitics) return this.walk(words, i, first, "", 0, null);
     let best: TrieMatch<T> | null = null;
-    const variants = clitics ? cliticVariants(first) : [{ stem: first, prefix: "", offset: 0 }];
-    for (const v of variants) {
+    for (const v of cliticVariants(first)) {
       if (clitics === "noArticle" && "articleStripped" in v && v.articleStripped) continue;
-      let node = this.root.next.get(v.stem);
-      let j = i + 1;
-      while (node) {
-        if (node.hits && (!best || j > best.to)) {
-          best = { from: i, to: j, hits: node.hits, skip: v.offset, prefix: v.prefix };
-        }
-        const w = words[j];
-        if (w == null) break;
-        node = node.next.get(w);
-        j++;
-      }
+      best = this.walk(words, i, v.stem, v.prefix, v.offset, best);
+    }
+    return best;
+  }
+
+  /** matchAt for one reading of the first word (`stem`): the longest match that beats `best` (else `best`). */
+  private walk(words: (string | null)[], i: number, stem: string, prefix: string, skip: number, best: TrieMatch<T> | null): TrieMatch<T> | null {
+    let node = this.root.next.get(stem);
+    let j = i + 1;
+    while (node) {
+      if (node.hits && (!best || j > best.to)) best = { from: i, to: j, hits: node.hits, skip, prefix };
+      const w = words[j];
+      if (w == null) break;
+      node = node.next.get(w);
+      j++;
     }
     return best;
   }
