@@ -6,7 +6,8 @@
  *     read, extracted on the worker pool and stored through the real ingest path (`ingestPaths`); wall-clock rate.
  *   - records (`benchStore`): records from a generator stored with `upsertMany` in batches (the store alone).
  * Standalone:
- *   node --import tsx src/bench/store.ts [--articles 20000] [--db /tmp/rasd-bench-store.db]      synthetic records
+ *   node --import tsx src/bench/store.ts [--articles 20000] [--batch 500] [--db /tmp/rasd-bench-store.db]
+ *     synthetic records; reports the store's CPU per article overall and per window of 10,000 articles
  *   node --import tsx src/bench/store.ts --e2e [--articles 20000] [--dir .bench/store-input] [--threads N] [--db …]
  *   node --import tsx src/bench/store.ts --queries-only --db .bench/store.db                     latencies only
  * Targets on 100,000 articles: ingest ≥ 300/s end to end, search p95 ≤ 50 ms, timeline p95 ≤ 100 ms, peak RSS ≤ 1 GB.
@@ -24,6 +25,10 @@ import { textPage } from "./corpus.js";
 
 export interface StoreBenchResult {
   ingestPerSec: number;
+  /** records mode: CPU of the store writes alone (upsertMany: preparation included), ms per article, overall */
+  storeCpuMsPerArticle?: number;
+  /** records mode: the same per window of 10,000 articles (how the cost grows with the store) */
+  storeCpuMsPerWindow?: number[];
   searchP95ms: number;
   timelineP95ms: number;
   peakRssMB: number;
@@ -150,22 +155,34 @@ export async function benchStore(opts: {
     const r = rng(42);
     const m: QueryMaterial = { words: [], actors: new Set(), dyads: [] };
     const t0 = performance.now();
+    // CPU time of the store writes alone (no worker threads in this mode: process CPU is this thread's).
+    const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    let storeCpu = 0, windowCpu = 0, windowN = 0;
+    const windows: number[] = [];
+    const write = (b: ArticleRecord[]) => {
+      const c = cpuMs();
+      store.upsertMany(b);
+      const d = cpuMs() - c;
+      storeCpu += d; windowCpu += d; windowN += b.length;
+    };
     let batch: ArticleRecord[] = [];
     for (let i = 0; i < opts.articles; i++) {
       const rec = opts.makeRecord(i);
       batch.push(rec);
       if (r() < 0.01) sampleQueries(rec, r, m); // query material from a sample of the records
       if (batch.length >= batchSize) {
-        store.upsertMany(batch);
+        write(batch);
         batch = [];
         peak = Math.max(peak, process.memoryUsage().rss);
         if ((i + 1) % 10_000 < batchSize) {
-          log(`  ${i + 1} articles, ${Math.round((i + 1) / ((performance.now() - t0) / 1000))}/s`);
+          windows.push(Math.round((windowCpu / windowN) * 1000) / 1000);
+          log(`  ${i + 1} articles, ${Math.round((i + 1) / ((performance.now() - t0) / 1000))}/s, store CPU ${windows[windows.length - 1]} ms/article over the last ${windowN}`);
+          windowCpu = 0; windowN = 0;
           await new Promise((res) => setImmediate(res));
         }
       }
     }
-    if (batch.length) store.upsertMany(batch);
+    if (batch.length) write(batch);
     const ingestSec = (performance.now() - t0) / 1000;
     store.db.pragma("wal_checkpoint(TRUNCATE)");
     if (opts.queries) m.words = opts.queries;
@@ -174,6 +191,8 @@ export async function benchStore(opts: {
     peak = Math.max(peak, process.memoryUsage().rss);
     return {
       ingestPerSec: Math.round(opts.articles / ingestSec),
+      storeCpuMsPerArticle: Math.round((storeCpu / Math.max(1, opts.articles)) * 1000) / 1000,
+      storeCpuMsPerWindow: windows,
       searchP95ms: p95(q.search),
       timelineP95ms: p95(q.timeline),
       peakRssMB: Math.round(peak / 1048576),
@@ -285,7 +304,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       const threads = process.argv.includes("--threads") ? Number(arg("--threads", "1")) : undefined;
       return benchStoreEndToEnd({ inputDir: dir, dbPath, threads, log });
     })()
-    : benchStore({ articles, dbPath, makeRecord: syntheticRecord, log }).then((r) => ({ articles, ...r }));
+    : benchStore({ articles, dbPath, makeRecord: syntheticRecord, log, batchSize: Number(arg("--batch", "100")) })
+      .then((r) => ({ articles, ...r }));
   run
     .then((r) => process.stdout.write(JSON.stringify(r, null, 2) + "\n"))
     .catch((e: unknown) => { process.stderr.write(String(e) + "\n"); process.exitCode = 1; });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { exampleRecords } from "./fixtures.js";
-import { fromWire, packRecord, prepareRecord, toWire, unpackRecord } from "./prepare.js";
+import { fromWire, packRecord, prepareRecord, toWire, unpackBody, unpackRecord } from "./prepare.js";
 import { recordHash, Store } from "./store.js";
 import { MIGRATIONS, LATEST_VERSION } from "./schema.js";
 import { minhash, sigToBuffer } from "./dedup.js";
@@ -170,4 +170,19 @@ test("openBatch: records stream into one transaction; a failing record leaves no
     a.close(); b.close();
     done();
   }
+});
+
+test("body-only-decode: unpackBody gives the record's body from packed and plain values, whatever the key order", () => {
+  for (const rec of exampleRecords()) {
+    const json = JSON.stringify(rec);
+    assert.equal(unpackBody(packRecord(json)), rec.body);
+    assert.equal(unpackBody(json), rec.body, "plain JSON text of schema-1 rows");
+  }
+  const tricky = { id: "x", title: 'عنوان فيه "body":"مزيف" \\ ونص', meta: { body: "nested, not the body" }, body: 'نص "مقتبس" \\ وسطر\nثان' };
+  assert.equal(unpackBody(packRecord(JSON.stringify(tricky))), tricky.body);
+  const nestedFirst = { id: "y", source: { body: "nested" }, body: "the real body" };
+  assert.equal(unpackBody(packRecord(JSON.stringify(nestedFirst))), "the real body", "a nested body key is skipped");
+  const late = { id: "z", pad: "ب".repeat(10_000), body: "late body" };
+  assert.equal(unpackBody(packRecord(JSON.stringify(late))), "late body", "far key: full decode");
+  assert.equal(unpackBody(packRecord(JSON.stringify({ id: "w" }))), "", "no body");
 });

@@ -72,6 +72,49 @@ export function unpackRecord(v: string | Uint8Array): ArticleRecord {
   return JSON.parse(typeof v === "string" ? v : inflateRawSync(v).toString("utf8")) as ArticleRecord;
 }
 
+const BODY_KEY = Buffer.from('"body":"');
+/** How far into the record the top-level body key is looked for (extracted records put it after ~300 bytes). */
+const BODY_PREFIX_MAX = 8192;
+
+/**
+ * Rule `body-only-decode`: the body of a stored record without decoding the whole record (search snippets need only
+ * the body; entities, times and events are ~2/3 of a record). The top-level `"body":"` key is found in the inflated
+ * bytes — only when the bytes before it are at depth 1 of the JSON object (a scan of the short prefix, strings
+ * skipped), so a nested `body` key never passes — and only that string is decoded and parsed. Quotes and
+ * backslashes are ASCII, never inside a multi-byte UTF-8 sequence, so the end of the string is found on bytes.
+ * Anything unexpected falls back to the full decode.
+ */
+export function unpackBody(v: string | Uint8Array): string {
+  const buf = typeof v === "string" ? Buffer.from(v, "utf8") : inflateRawSync(v);
+  const at = buf.indexOf(BODY_KEY);
+  if (at > 0 && at < BODY_PREFIX_MAX && depthAt(buf, at) === 1) {
+    const start = at + BODY_KEY.length - 1; // the opening quote
+    for (let i = start + 1; i < buf.length; i++) {
+      const c = buf[i];
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) {
+        const body = JSON.parse(buf.toString("utf8", start, i + 1)) as unknown;
+        if (typeof body === "string") return body;
+        break;
+      }
+    }
+  }
+  return (JSON.parse(buf.toString("utf8")) as ArticleRecord).body ?? "";
+}
+
+/** Object/array nesting depth of JSON bytes at `end` (strings skipped). */
+function depthAt(buf: Uint8Array, end: number): number {
+  let depth = 0;
+  for (let i = 0; i < end; i++) {
+    const c = buf[i];
+    if (c === 0x22) {
+      for (i++; i < end && buf[i] !== 0x22; i++) if (buf[i] === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return depth;
+}
+
 /** Rule `entity-contribution`: per entity id, its mention count and surface spellings (trimmed, counted). */
 export function entityContributions(rec: ArticleRecord): EntityContribution[] {
   const out = new Map<string, EntityContribution & { sp: Map<string, number> }>();

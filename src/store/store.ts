@@ -15,7 +15,7 @@ import { migrate } from "./schema.js";
 import { buildSearch, makeSnippet, type SearchOptions, type SearchResponse } from "./search.js";
 import { estimateJaccard, isNearDuplicate, sigFromBuffer, sigToBuffer, type Signature } from "./dedup.js";
 import {
-  entityContributions, isCurrent, prepareRecord, sha1, unpackRecord, type EntityContribution, type PreparedRecord,
+  entityContributions, isCurrent, prepareRecord, sha1, unpackBody, unpackRecord, type EntityContribution, type PreparedRecord,
 } from "./prepare.js";
 import {
   MAX_JOIN_SPAN, aggregate, candidateOf, canJoin, dyadKey, type JoinCandidate, type Report, type StatusChange,
@@ -38,7 +38,7 @@ export interface BatchWriter {
 /** Broad queries are bm25-ranked among this many most recently stored matches (rule `rank-window`). */
 export const RANK_WINDOW = 2000;
 /** Search totals are exact up to this many matches, then reported as this number with total_exact false. */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 2_000;
 
 export interface OpenOptions {
   /** open read-only (the API's default): no migrations, no writes */
@@ -237,11 +237,13 @@ export class Store {
       spellingSub: db.prepare("UPDATE entity_spellings SET count = count - ? WHERE entity_id = ? AND spelling = ?"),
       spellingClean: db.prepare("DELETE FROM entity_spellings WHERE entity_id = ? AND count <= 0"),
       aeDelete: db.prepare("DELETE FROM article_entities WHERE article_rid = ?"),
-      eventInsert: db.prepare(`INSERT INTO events (article_rid, idx, type, mode, src_code, src_entity, src_country,
+      // Lazy: the article columns exist since schema 3 (a read-only open of an older file never writes).
+      eventInsert: lazyStatement(db, `INSERT INTO events (article_rid, idx, type, mode, src_code, src_entity, src_country,
         src_igo, src_sector, tgt_code, tgt_entity, tgt_country, tgt_igo, tgt_sector, date, status, score, location,
-        reported_by, evidence, rule, tl_id) VALUES (@article_rid, @idx, @type, @mode, @src_code, @src_entity,
-        @src_country, @src_igo, @src_sector, @tgt_code, @tgt_entity, @tgt_country, @tgt_igo, @tgt_sector, @date,
-        @status, @score, @location, @reported_by, @evidence, @rule, @tl_id)`),
+        reported_by, evidence, rule, tl_id, article_id, dup_of, outlet, published) VALUES (@article_rid, @idx, @type,
+        @mode, @src_code, @src_entity, @src_country, @src_igo, @src_sector, @tgt_code, @tgt_entity, @tgt_country,
+        @tgt_igo, @tgt_sector, @date, @status, @score, @location, @reported_by, @evidence, @rule, @tl_id, @article_id,
+        @dup_of, @outlet, @published)`),
       eventsTlOfArticle: db.prepare("SELECT DISTINCT tl_id FROM events WHERE article_rid = ? AND tl_id IS NOT NULL"),
       eventsDelete: db.prepare("DELETE FROM events WHERE article_rid = ?"),
       // Only the columns the join decision needs (not the growing status history and actor JSON).
@@ -254,18 +256,27 @@ export class Store {
       tlDelete: db.prepare("DELETE FROM timeline WHERE tl_id = ?"),
       // Two statements: the indexed columns are rewritten only when one of them changed (each one rewritten costs
       // an index entry in each of the five timeline indexes), the rest every time.
-      tlUpdate: db.prepare(`UPDATE timeline SET mode=@mode, mutual=@mutual,
-        src_json=@src_json, tgt_json=@tgt_json, date=@date, date_hi=@date_hi,
-        coarse=@coarse, status=@status, status_history=@status_history, score=@score, first_reported=@first_reported,
-        last_reported=@last_reported, num_articles=@num_articles, num_copies=@num_copies, num_outlets=@num_outlets,
-        num_reports=@num_reports WHERE tl_id=@tl_id`),
+      // Since schema 3 the join index covers mode, mutual, date, date_hi and coarse too (rule
+      // `timeline-match-covering`), so they are key columns here.
+      tlUpdate: db.prepare(`UPDATE timeline SET
+        src_json=@src_json, tgt_json=@tgt_json, status=@status, status_history=@status_history, score=@score,
+        first_reported=@first_reported, last_reported=@last_reported, num_articles=@num_articles, num_copies=@num_copies,
+        num_outlets=@num_outlets, num_reports=@num_reports WHERE tl_id=@tl_id`),
       tlUpdateKeys: db.prepare(`UPDATE timeline SET type=@type, src_code=@src_code, tgt_code=@tgt_code, date_lo=@date_lo,
-        sort_day=@sort_day WHERE tl_id=@tl_id AND (type IS NOT @type OR src_code IS NOT @src_code OR tgt_code IS NOT @tgt_code
-        OR date_lo IS NOT @date_lo OR sort_day IS NOT @sort_day)`),
+        sort_day=@sort_day, mode=@mode, mutual=@mutual, date=@date, date_hi=@date_hi, coarse=@coarse
+        WHERE tl_id=@tl_id AND (type IS NOT @type OR src_code IS NOT @src_code OR tgt_code IS NOT @tgt_code
+        OR date_lo IS NOT @date_lo OR sort_day IS NOT @sort_day OR mode IS NOT @mode OR mutual IS NOT @mutual
+        OR date IS NOT @date OR date_hi IS NOT @date_hi OR coarse IS NOT @coarse)`),
       tlMembers: db.prepare(`SELECT e.rid AS seq, e.type, e.mode, e.status, e.date, e.score, e.evidence,
         e.src_entity, e.src_country, e.src_igo, e.src_sector, e.tgt_code, e.tgt_entity, e.tgt_country, e.tgt_igo,
         e.tgt_sector, a.id AS article, a.dup_of, a.outlet, a.url, a.published
         FROM events e JOIN articles a ON a.rid = e.article_rid WHERE e.tl_id = ? ORDER BY e.rid`),
+      // Rule `report-columns` (schema 3): the reports the aggregate needs, from the covering index events_tl_reports
+      // alone (no evidence, no URL, no join with articles). Lazy: a read-only open of an older file never uses it.
+      tlReports: lazyStatement(db, `SELECT rid AS seq, type, mode, status, date, score, src_entity, src_country, src_igo,
+        src_sector, tgt_code, tgt_entity, tgt_country, tgt_igo, tgt_sector, article_id AS article, dup_of, outlet,
+        published FROM events INDEXED BY events_tl_reports WHERE tl_id = ? ORDER BY tl_id, rid`),
+      searchRow: db.prepare("SELECT id, title, published, outlet, url, dup_of, record FROM articles WHERE rid = ?"),
       setEventTl: db.prepare("UPDATE events SET tl_id = ? WHERE rid = ?"),
     };
   }
@@ -510,6 +521,7 @@ export class Store {
         tgt_code: cand.tgt, tgt_entity: tgt?.entity ?? null, tgt_country: tgt?.country ?? null, tgt_igo: tgt?.igo ?? null,
         tgt_sector: tgt?.sector ?? null, date: ev.date ?? null, status: ev.status, score: ev.score ?? 0,
         location: ev.location ?? null, reported_by: ev.reported_by ?? null, evidence, rule: ev.rule ?? null, tl_id: tl,
+        article_id: rec.id, dup_of: dupOf, outlet: rec.outlet ?? null, published: rec.published ?? null,
       }).lastInsertRowid);
       let mine = added.get(tl);
       if (!mine) added.set(tl, (mine = []));
@@ -624,7 +636,7 @@ export class Store {
   }
 
   private recomputeTimeline(tl: number, known?: Report[]): void {
-    const reports: Report[] = known ?? (this.st.tlMembers.all(tl) as Record<string, unknown>[]).map((r) => reportOf(r));
+    const reports: Report[] = known ?? (this.st.tlReports.all(tl) as Record<string, unknown>[]).map((r) => reportOf(r));
     if (reports.length === 0) {
       this.st.tlDelete.run(tl);
       this.cacheReports(tl, null);
@@ -708,40 +720,36 @@ export class Store {
       ? `FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid WHERE articles_fts MATCH ? AND ${filters.sql}`
       : "FROM articles_fts WHERE articles_fts MATCH ?";
     const params = [plan.match, ...filters.params];
-    // One pass over the newest matches gives the total (exact up to COUNT_CAP) and the rank-window cut.
-    const rids = this.db.prepare(`SELECT articles_fts.rowid ${from} ORDER BY articles_fts.rowid DESC LIMIT ?`)
-      .pluck().all(...params, COUNT_CAP + 1) as number[];
-    const totalExact = rids.length <= COUNT_CAP;
-    const total = Math.min(rids.length, COUNT_CAP);
     // Rule `rank-window`: very broad queries are ordered among their RANK_WINDOW most recently stored matches,
     // which keeps latency bounded on large stores (rule `broad-recency` below).
-    let window = "";
-    const wparams: unknown[] = [];
     const windowSize = Math.max(RANK_WINDOW, offset + limit); // paging deeper widens the window
-    if (rids.length > windowSize) {
-      window = " AND articles_fts.rowid >= ?";
-      wparams.push(rids[windowSize - 1]);
-    }
+    // One pass over the newest matches gives the total (exact up to COUNT_CAP, rule `count-cap`) and the window cut.
+    const rids = this.db.prepare(`SELECT articles_fts.rowid ${from} ORDER BY articles_fts.rowid DESC LIMIT ?`)
+      .pluck().all(...params, Math.max(COUNT_CAP, windowSize) + 1) as number[];
+    const totalExact = rids.length <= COUNT_CAP;
+    const total = Math.min(rids.length, COUNT_CAP);
     let ranked: { rid: number; score: number }[];
     if (rids.length > windowSize) {
       // Rule `broad-recency`: a query with more matches than the window is ordered title matches first, then
       // newest first (score 1 = title match, 0 = body only). bm25 is not used there: its document-frequency pass
       // reads the whole doclist of every searched phrase, 20–40 ms per query at 100k articles for common words,
-      // whatever the window.
+      // whatever the window. Only the newest offset+limit title matches are read (rule `title-page`): when there
+      // are that many the page is all title matches, otherwise they are all of the window's title matches.
       const win = rids.slice(0, windowSize);
-      const inTitle = new Set(this.db.prepare(`SELECT articles_fts.rowid ${from}${window}`).pluck()
-        .all(`{title} : (${plan.match})`, ...filters.params, ...wparams) as number[]);
-      ranked = [...win.filter((r) => inTitle.has(r)), ...win.filter((r) => !inTitle.has(r))]
-        .slice(offset, offset + limit).map((rid) => ({ rid, score: inTitle.has(rid) ? -1 : 0 }));
+      const want = offset + limit;
+      const titles = this.db.prepare(`SELECT articles_fts.rowid ${from} AND articles_fts.rowid >= ?
+        ORDER BY articles_fts.rowid DESC LIMIT ?`).pluck()
+        .all(`{title} : (${plan.match})`, ...filters.params, win[win.length - 1], want) as number[];
+      const inTitle = new Set(titles);
+      const order = titles.length >= want ? titles : [...titles, ...win.filter((r) => !inTitle.has(r))];
+      ranked = order.slice(offset, offset + limit).map((rid) => ({ rid, score: inTitle.has(rid) ? -1 : 0 }));
     } else {
       ranked = this.db.prepare(`SELECT articles_fts.rowid AS rid, bm25(articles_fts, 4.0, 1.0, 0.3) AS score ${from}
         ORDER BY score LIMIT ? OFFSET ?`).all(...params, limit, offset) as { rid: number; score: number }[];
     }
-    const row = this.db.prepare("SELECT id, title, published, outlet, url, dup_of, record FROM articles WHERE rid = ?");
     const results = ranked.map(({ rid, score }) => {
-      const { record, ...r } = row.get(rid) as ArticleSummary & { record: string | Buffer };
-      const rec = unpackRecord(record);
-      return { ...r, snippet: makeSnippet(rec.body, plan, opts.highlight), score: -score };
+      const { record, ...r } = this.st.searchRow.get(rid) as ArticleSummary & { record: string | Buffer };
+      return { ...r, snippet: makeSnippet(unpackBody(record), plan, opts.highlight), score: -score };
     });
     return { total, total_exact: totalExact, query: plan.describe, results };
   }
@@ -964,15 +972,18 @@ export class Store {
 }
 
 /** A statement prepared when first run (for tables a read-only open of an older schema may not have). */
-function lazyStatement(db: Database.Database, sql: string): Pick<Database.Statement, "run" | "get"> {
+function lazyStatement(db: Database.Database, sql: string): Pick<Database.Statement, "run" | "get" | "all"> {
   let st: Database.Statement | null = null;
   const prepared = () => (st ??= db.prepare(sql));
-  return { run: (...a: unknown[]) => prepared().run(...a), get: (...a: unknown[]) => prepared().get(...a) };
+  return {
+    run: (...a: unknown[]) => prepared().run(...a), get: (...a: unknown[]) => prepared().get(...a),
+    all: (...a: unknown[]) => prepared().all(...a),
+  };
 }
 
 const TL_MATCH_COLUMNS = "tl_id, type, mode, mutual, src_code, tgt_code, date, date_lo, date_hi, coarse";
 /** Timeline events whose reports stay cached between articles (rule `timeline-report-cache`). */
-const TL_CACHE_MAX = 5_000;
+const TL_CACHE_MAX = 10_000;
 
 /** Near-duplicate lookup bounds (rule `lsh-recent-per-band`). */
 const LSH_PER_BAND = 32;
