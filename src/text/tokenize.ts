@@ -60,7 +60,8 @@ const isWordish = (k: number) => k === WORD || k === DIGIT || k === OTHER_NUM;
 class TokenRecord implements Token {
   declare hyphenJoined?: boolean; // set only on joined tokens (no own property otherwise, as before)
   constructor(
-    public text: string,
+    /** the whole original string the token was cut from: `text` is sliced from it on demand */
+    private readonly src: string,
     public norm: string,
     public start: number,
     public end: number,
@@ -69,6 +70,52 @@ class TokenRecord implements Token {
     public kind: TokenKind,
     public spaceBefore: boolean,
   ) {}
+  /** original text, sliced when asked: few consumers read it (most work on `norm`), so most tokens never pay for it */
+  get text(): string {
+    return this.src.slice(this.start, this.end);
+  }
+}
+
+/**
+ * Interned normalized words. The words of news text repeat (Zipf): a token's normalized form is looked up here by a
+ * hash of its characters in the normalized text, and a known word reuses the one string kept for it instead of
+ * slicing a new one per occurrence. Besides the allocation, a kept string carries its hash (V8 caches it in the
+ * string), so the stages' Map look-ups on `norm` do not hash the word again. Bounded: when full, the table starts
+ * over (the words of the texts that follow fill it again).
+ */
+const INTERN_BITS = 17;
+const INTERN_SLOTS = 1 << INTERN_BITS;
+const INTERN_MAX = INTERN_SLOTS >> 1; // load factor ≤ 0.5
+const INTERN_MAX_LEN = 40; // longer runs (URLs, glued junk) are rare and not worth keeping
+let internSlot = new Int32Array(INTERN_SLOTS).fill(-1);
+let internStr: string[] = [];
+
+function interned(t: string, i: number, end: number): string {
+  const len = end - i;
+  if (len > INTERN_MAX_LEN) return t.slice(i, end);
+  let h = 0x811c9dc5;
+  for (let k = i; k < end; k++) h = Math.imul(h ^ t.charCodeAt(k), 0x01000193);
+  let slot = (h ^ (h >>> INTERN_BITS)) & (INTERN_SLOTS - 1);
+  for (;;) {
+    const at = internSlot[slot]!;
+    if (at < 0) break;
+    const w = internStr[at]!;
+    if (w.length === len) {
+      let k = 0;
+      while (k < len && w.charCodeAt(k) === t.charCodeAt(i + k)) k++;
+      if (k === len) return w;
+    }
+    slot = (slot + 1) & (INTERN_SLOTS - 1);
+  }
+  const w = t.slice(i, end);
+  if (internStr.length >= INTERN_MAX) {
+    internSlot.fill(-1);
+    internStr = [];
+    return w;
+  }
+  internSlot[slot] = internStr.length;
+  internStr.push(w);
+  return w;
 }
 
 /** Tokenize `s`. Whitespace is skipped; every other non-word character is a one-character punct token. */
@@ -130,7 +177,7 @@ export function tokenizeNormalized(s: string, n: Normalized): Token[] {
     const oend = map[end]!;
     // original end = map[end]: characters deleted by normalization right after the token (its diacritics, a
     // tatweel, a ZWNJ) stay with it; whitespace is never deleted, so it is never included
-    const tok: Token = new TokenRecord(s.slice(start, oend), t.slice(i, end), start, oend, i, end, kind, sawSpace);
+    const tok: Token = new TokenRecord(s, interned(t, i, end), start, oend, i, end, kind, sawSpace);
     const prev = out[out.length - 1];
     const prev2 = out[out.length - 2];
     if (
