@@ -2,7 +2,7 @@
  * Runs the pipeline stages in order on one decoded document and builds the rasd/article@1 record:
  *   clean (page → article) → entities (knowledge-base linking) → time (dates) → events (PLOVER coding).
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { SCHEMA, type ArticleRecord } from "./record.js";
 import type { InputDoc } from "./ingest/types.js";
 import { cleanDocument } from "./clean/index.js";
@@ -18,13 +18,22 @@ export function extractionKb(): Kb {
   return (kbCache ??= loadKb({ userLayer: true }));
 }
 
+/** A paragraph that is not already one-space separated and trimmed (the common case needs no rewrite). */
+const NEEDS_COLLAPSE = /[^\S ]| {2}|^ | $/;
+
 /**
- * Stable content id: the same clean body (after normalization for matching) gives the same id anywhere.
- * `bodyNorm`, when the cleaner already has it, saves normalizing the body twice (it must equal normalizeForMatch(body)).
+ * Stable content id: the same clean body (after normalization for matching) gives the same id anywhere: the sha256
+ * of collapseWhitespace(normalizeForMatch(body)). `bodyNorm`, when the cleaner already has it, saves normalizing
+ * the body twice (it must equal normalizeForMatch(body)). Paragraphs (separated by blank lines) are collapsed one
+ * by one and joined with one space, which gives the same string: most need no rewrite at all.
  */
 export function articleId(body: string, bodyNorm?: string): string {
-  const norm = collapseWhitespace(bodyNorm ?? normalizeForMatch(body)); // = .replace(/\s+/gu, " ").trim()
-  return createHash("sha256").update(norm, "utf8").digest("hex").slice(0, 16);
+  const parts: string[] = [];
+  for (const para of (bodyNorm ?? normalizeForMatch(body)).split("\n\n")) {
+    const p = NEEDS_COLLAPSE.test(para) ? collapseWhitespace(para) : para;
+    if (p) parts.push(p);
+  }
+  return hash("sha256", parts.join(" "), "hex").slice(0, 16);
 }
 
 export function extractDocument(doc: InputDoc, opts: { kb?: Kb } = {}): ArticleRecord {

@@ -90,11 +90,17 @@ const INTERN_MAX_LEN = 40; // longer runs (URLs, glued junk) are rare and not wo
 let internSlot = new Int32Array(INTERN_SLOTS).fill(-1);
 let internStr: string[] = [];
 
-function interned(t: string, i: number, end: number): string {
-  const len = end - i;
-  if (len > INTERN_MAX_LEN) return t.slice(i, end);
+/** The FNV-1a hash of t[i, end) (the tokenizer folds the same steps into its character scan). */
+function fnv(t: string, i: number, end: number): number {
   let h = 0x811c9dc5;
   for (let k = i; k < end; k++) h = Math.imul(h ^ t.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/** The kept string equal to t[i, end), whose FNV-1a hash is `h`; a new slice (kept if there is room) when unseen. */
+function interned(t: string, i: number, end: number, h: number): string {
+  const len = end - i;
+  if (len > INTERN_MAX_LEN) return t.slice(i, end);
   let slot = (h ^ (h >>> INTERN_BITS)) & (INTERN_SLOTS - 1);
   for (;;) {
     const at = internSlot[slot]!;
@@ -140,26 +146,32 @@ export function tokenizeNormalized(s: string, n: Normalized): Token[] {
     }
     let end: number;
     let kind: TokenKind;
+    let h: number; // FNV-1a of the token's characters, for the intern table
     if (k0 === PUNCT) {
       // a surrogate pair (emoji…) stays one token
       const cp = t.codePointAt(i)!;
       end = i + (cp > 0xffff ? 2 : 1);
       kind = "punct";
+      h = fnv(t, i, end);
     } else {
       end = i + 1;
+      h = Math.imul(0x811c9dc5 ^ t.charCodeAt(i), 0x01000193);
       let allDigits = k0 === DIGIT;
       let hasLetter = k0 === WORD;
       for (;;) {
         while (end < len) {
-          const k = CLS[t.charCodeAt(end)]!;
+          const c = t.charCodeAt(end);
+          const k = CLS[c]!;
           if (!isWordish(k)) break;
           if (k !== DIGIT) allDigits = false;
           if (k === WORD) hasLetter = true;
+          h = Math.imul(h ^ c, 0x01000193);
           end++;
         }
         // inner separator of a number: 3.5, 1,000
         const sep = t.charCodeAt(end);
         if (allDigits && (sep === 46 || sep === 44) && end + 1 < len && CLS[t.charCodeAt(end + 1)] === DIGIT) {
+          h = Math.imul(h ^ sep, 0x01000193);
           end += 1;
           continue;
         }
@@ -177,7 +189,7 @@ export function tokenizeNormalized(s: string, n: Normalized): Token[] {
     const oend = map[end]!;
     // original end = map[end]: characters deleted by normalization right after the token (its diacritics, a
     // tatweel, a ZWNJ) stay with it; whitespace is never deleted, so it is never included
-    const tok: Token = new TokenRecord(s, interned(t, i, end), start, oend, i, end, kind, sawSpace);
+    const tok: Token = new TokenRecord(s, interned(t, i, end, h), start, oend, i, end, kind, sawSpace);
     const prev = out[out.length - 1];
     const prev2 = out[out.length - 2];
     if (
