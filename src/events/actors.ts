@@ -9,8 +9,9 @@ import type { Actor, Entity } from "../record.js";
 import type { Token } from "../text/index.js";
 import { normalizeForMatch } from "../text/index.js";
 import type { Lexicon, Phrase } from "./lexicon.js";
-import { isAttribution, phrase, wordInfo } from "./lexicon.js";
+import { phrase } from "./lexicon.js";
 import { procliticSplits } from "./morph.js";
+import { W_SECTOR, W_WORD, type TokenFacts } from "./facts.js";
 
 /** The part of the KB the coder reads (a `Kb` from src/kb fits). */
 export interface EventKbEntry {
@@ -49,7 +50,7 @@ export interface Unit {
   rule: string;
 }
 
-interface PhraseEntry {
+export interface PhraseEntry {
   toks: Phrase;
   country: string;
   kind: "nisba" | "metonym";
@@ -136,13 +137,74 @@ export function entityActor(e: Entity, kbi: KbIndex): { actor: Actor; place: boo
   return null;
 }
 
-const actorMemo = new WeakMap<Entity, ReturnType<typeof entityActor>>();
-function entityActorCached(e: Entity, kbi: KbIndex): ReturnType<typeof entityActor> {
-  if (actorMemo.has(e)) return actorMemo.get(e)!;
-  const a = entityActor(e, kbi);
-  actorMemo.set(e, a);
-  return a;
+/**
+ * One article as unit building reads it: its tokens with their facts (facts.ts), its body and its entities, whose
+ * actors (entityActor) are computed once per article, when a sentence first needs them.
+ */
+export class ArticleActors {
+  private readonly coded: (ReturnType<typeof entityActor> | undefined)[];
+  constructor(
+    readonly kbi: KbIndex,
+    readonly tokens: Token[],
+    readonly body: string,
+    readonly entities: Entity[],
+    /** the article's sentence spans (entitiesIn takes a sentence's index) */
+    readonly sentences: readonly { start: number; end: number }[],
+    readonly facts: TokenFacts,
+  ) {
+    this.coded = new Array(entities.length);
+  }
+  /** entityActor of entity `i` (memo) */
+  actorOf(i: number): ReturnType<typeof entityActor> {
+    let a = this.coded[i];
+    if (a === undefined) this.coded[i] = a = entityActor(this.entities[i]!, this.kbi);
+    return a;
+  }
+  /**
+   * Indexes of the entities with a mention inside sentence `si` (so unit building looks at a handful, not all), in
+   * the order of the entity list. Mentions are assigned to their sentence once per article.
+   */
+  entitiesIn(si: number): number[] {
+    if (this.bySentence === undefined) this.bySentence = this.mentionsBySentence();
+    if (this.bySentence === null) {
+      // sentences that overlap, or empty mentions: scan the entities
+      const span = this.sentences[si]!;
+      const out: number[] = [];
+      const es = this.entities;
+      for (let i = 0; i < es.length; i++) {
+        for (const m of es[i]!.mentions) if (m.start >= span.start && m.end <= span.end) { out.push(i); break; }
+      }
+      return out;
+    }
+    return this.bySentence[si] ?? NO_ENTITIES;
+  }
+  private bySentence: (number[] | undefined)[] | null | undefined = undefined;
+
+  /** Entity indexes by sentence, or null when a mention could lie in two sentences (then each sentence scans). */
+  private mentionsBySentence(): (number[] | undefined)[] | null {
+    const ss = this.sentences;
+    for (let j = 1; j < ss.length; j++) if (ss[j]!.start < ss[j - 1]!.end) return null;
+    const out: (number[] | undefined)[] = new Array(ss.length);
+    const es = this.entities;
+    for (let i = 0; i < es.length; i++) {
+      for (const m of es[i]!.mentions) {
+        if (m.end <= m.start) return null;
+        // the last sentence starting at or before the mention: the only one that may hold it
+        let a = 0, b = ss.length;
+        while (a < b) {
+          const mid = (a + b) >> 1;
+          if (ss[mid]!.start <= m.start) a = mid + 1; else b = mid;
+        }
+        const j = a - 1;
+        if (j < 0 || m.end > ss[j]!.end) continue;
+        const list = (out[j] ??= []);
+        if (list[list.length - 1] !== i) list.push(i);
+      }
+    }
+    return out;
+  }
 }
+const NO_ENTITIES: number[] = [];
 
 function metonymOf(e: Entity, kbi: KbIndex): string | undefined {
   for (const m of e.mentions) {
@@ -183,10 +245,12 @@ const STANDALONE_PREPS = new Set(["الي", "مع", "علي", "ضد", "من", "�
 
 /** The preposition in a proclitic chain («وب» → «ب», «لل» → «ل»), or null. */
 function prepOfPrefix(prefix: string): string | null {
-  const p = prefix.replace(/^[وف]/, "");
-  if (p.startsWith("ل")) return "ل";
-  if (p.startsWith("ب")) return "ب";
-  if (p.startsWith("ك")) return "ك";
+  // the letter after a leading و/ف (char codes: no string is cut)
+  const c0 = prefix.charCodeAt(0);
+  const c = c0 === 0x648 || c0 === 0x641 ? prefix.charCodeAt(1) : c0; // و ف
+  if (c === 0x644) return "ل";
+  if (c === 0x628) return "ب";
+  if (c === 0x643) return "ك";
   return null;
 }
 
@@ -207,19 +271,25 @@ export function matchPhraseAt(tokens: Token[], i: number, p: Phrase, end: number
 
 /** Sector-noun matches by start token, computed on demand (most tokens are never asked about). */
 class SectorAt {
-  private readonly memo: ({ v: string; len: number; prefix: string }[] | undefined)[];
-  constructor(private readonly lex: Lexicon, private readonly tokens: Token[], private readonly lo: number, private readonly hi: number) {
-    this.memo = new Array(hi - lo);
-  }
+  /** made on the first token that may start a sector noun */
+  private memo: ({ v: string; len: number; prefix: string }[] | undefined)[] | null = null;
+  constructor(
+    private readonly lex: Lexicon, private readonly tokens: Token[], private readonly facts: TokenFacts,
+    private readonly lo: number, private readonly hi: number,
+  ) {}
   at(s: number): { v: string; len: number; prefix: string }[] {
-    let m = this.memo[s - this.lo];
+    // most words start no sector noun: answered by the token's flags
+    if (!this.facts.all(s, W_WORD | W_SECTOR)) return NO_MATCH;
+    const memo = (this.memo ??= new Array(this.hi - this.lo));
+    let m = memo[s - this.lo];
     if (m === undefined) {
-      m = this.tokens[s]!.kind === "word" ? this.lex.sectorIndex.matchAt(this.tokens, s, this.hi) : [];
-      this.memo[s - this.lo] = m;
+      m = this.lex.sectorIndex.matchAt(this.tokens, s, this.hi);
+      memo[s - this.lo] = m;
     }
     return m;
   }
 }
+const NO_MATCH: { v: string; len: number; prefix: string }[] = [];
 
 /** Sector noun phrase ending within `gap` tokens before token `i`, starting at or after `minT0`. */
 function sectorNounBefore(
@@ -231,33 +301,34 @@ function sectorNounBefore(
     for (let len = maxLen; len >= 1; len--) {
       const s = end - len + 1;
       if (s < minT0 || s < lo) continue;
-      const m = at.at(s).find((x) => x.len === len);
-      if (m) return { sector: m.v, t0: s, prefix: m.prefix };
+      for (const m of at.at(s)) if (m.len === len) return { sector: m.v, t0: s, prefix: m.prefix };
     }
   }
   return null;
 }
 
 /**
- * Build actor units for the tokens [lo, hi) of one sentence.
+ * Build actor units for the tokens [lo, hi) of one sentence of the article; `picked`: the indexes of the entities
+ * with a mention in the sentence (ArticleActors.entitiesIn).
  */
-export function buildUnits(
-  lex: Lexicon, kbi: KbIndex, tokens: Token[], lo: number, hi: number, entities: Entity[], body: string,
-): Unit[] {
+export function buildUnits(lex: Lexicon, art: ArticleActors, lo: number, hi: number, picked: number[]): Unit[] {
   const units: Unit[] = [];
   if (hi <= lo) return units;
-  const sectorAt = new SectorAt(lex, tokens, lo, hi);
+  const { tokens, body, facts } = art;
+  const sectorAt = new SectorAt(lex, tokens, facts, lo, hi);
   const sStart = tokens[lo]!.start, sEnd = tokens[hi - 1]!.end;
   // 1. entity mentions
-  for (const e of entities) {
+  for (const ei of picked) {
+    const e = art.entities[ei]!;
     let coded: ReturnType<typeof entityActor> | undefined;
     for (const m of e.mentions) {
       if (m.start < sStart || m.end > sEnd) continue;
-      if (coded === undefined) coded = entityActorCached(e, kbi);
+      if (coded === undefined) coded = art.actorOf(ei);
       if (!coded) break;
       const t0 = tokenAt(tokens, m.start), t1 = tokenAt(tokens, m.end - 1);
       if (t0 < lo || t1 < t0) continue;
-      let prefix = normalizeForMatch(body.slice(tokens[t0]!.start, m.start));
+      const tStart = tokens[t0]!.start;
+      let prefix = m.start === tStart ? "" : normalizeForMatch(body.slice(tStart, m.start));
       // Rule: a mention that includes its proclitics («لليابان» for اليابان) still has them
       if (!prefix && m.start === tokens[t0]!.start && /^[وفبلك]/.test(m.text)) prefix = mentionProclitic(tokens[t0]!.norm, e.name.ar);
       units.push({
@@ -267,11 +338,15 @@ export function buildUnits(
     }
   }
   // 2. nominal actors from the KB: nisba adjectives and metonyms
-  const takenArr = new Uint8Array(hi - lo);
-  for (const u of units) for (let k = Math.max(lo, u.t0); k <= u.t1 && k < hi; k++) takenArr[k - lo] = 1;
-  for (let i = lo; i < hi; i++) {
-    if (tokens[i]!.kind !== "word" || takenArr[i - lo] === 1) continue;
-    const cands = candidatesFor(kbi, tokens[i]!.norm);
+  const nEntity = units.length;
+  // only words where a KB phrase may start (facts.kbAt), not inside an entity unit nor a phrase matched before
+  const kbAt = facts.kbAt;
+  let covered = lo - 1;
+  for (let j = facts.firstKbAt(lo); j < kbAt.length; j++) {
+    const i = kbAt[j]!;
+    if (i >= hi) break;
+    if (i <= covered || inUnits(units, nEntity, i)) continue;
+    const cands = facts.cands(i);
     let best: { p: PhraseEntry; prefix: string } | null = null;
     for (const p of cands) {
       const prefix = matchPhraseAt(tokens, i, p.toks, hi);
@@ -297,18 +372,18 @@ export function buildUnits(
       units.push({ t0, t1, actor: { entity: null, country: best.p.country, igo: null, sector: sn?.sector ?? null }, place: false,
         entityId: null, entityType: null, adjOnly: !sn, prep: prepOfPrefix(pre), conj: /^[وف]/.test(pre), rule: sn ? "nominal-nisba" : "nisba-adjective" });
     }
-    i = t1;
+    covered = t1;
   }
-  units.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+  sortUnits(units);
   // 3. a chain of sector nouns right before an entity gives the sector and extends the span
   //    («القوات», «وزير خارجية», «رئيس الكرملين»)
   for (const u of units) {
     if (u.place || u.adjOnly) continue;
     for (;;) {
       const sn = sectorNounBefore(lex, sectorAt, lo, u.t0, lo, 1);
-      if (!sn || units.some((v) => v !== u && v.t1 >= sn.t0 && v.t0 < u.t0)) break;
+      if (!sn || otherUnitReaches(units, u, sn.t0)) break;
       // a place head («في العاصمة نظيره X») names a city, not the title of the actor after it
-      if (procliticSplits(tokens[sn.t0]!.norm).some((sp) => lex.cues.placeHeads.has(sp.stem))) break;
+      if (isPlaceHead(lex, tokens[sn.t0]!.norm)) break;
       if (u.actor.sector == null || u.entityType === "country") u.actor.sector = sn.sector;
       u.t0 = sn.t0;
       u.prep = prepOfPrefix(sn.prefix);
@@ -317,7 +392,7 @@ export function buildUnits(
     }
   }
   // 4. merge adjacent / overlapping units of the same actor (title + name); drop units inside others
-  units.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+  sortUnits(units);
   const out: Unit[] = [];
   for (const u of units) {
     const last = out[out.length - 1];
@@ -346,7 +421,7 @@ export function buildUnits(
     // Rule: the owner of a prepositional object («على مواقع لحزب الله») takes the phrase's preposition
     if (u.prep === "ل" && !u.conj && !u.adjOnly && u.t0 > lo && !/^[وف]?ل/.test(tokens[u.t0 - 1]!.norm)) {
       const probe: Unit = { ...u, prep: null };
-      headPrep(lex, tokens, lo, probe, out);
+      headPrep(lex, art, lo, probe, out);
       if (probe.prep && probe.head !== undefined && tokens[probe.head]!.norm === probe.prep && (probe.prep === "علي" || probe.prep === "ضد")) {
         u.prep = probe.prep; u.head = probe.head; u.rule = probe.rule;
       }
@@ -366,13 +441,44 @@ export function buildUnits(
       }
     }
     if (STANDALONE_PREPS.has(prev.norm)) u.prep = prev.norm;
-    else if (isAttribution(lex, prev.norm)) u.prep = "attrib";
+    else if (facts.info(u.t0 - 1).attrib) u.prep = "attrib";
     else if (/^[وف]?ل/.test(prev.norm) && lex.cues.beneficiary.has(prev.norm.replace(/^[وف]?ل/, ""))) u.prep = "ل";
     else if (prev.norm === "قبل" && u.t0 - 2 >= lo && tokens[u.t0 - 2]!.norm === "من") u.prep = "من قبل";
     else if (prev.norm === "يد" && u.t0 - 2 >= lo && tokens[u.t0 - 2]!.norm === "علي") u.prep = "من قبل";
-    else if (!u.conj && !u.adjOnly) headPrep(lex, tokens, lo, u, out);
+    else if (!u.conj && !u.adjOnly) headPrep(lex, art, lo, u, out);
   }
   return out;
+}
+
+/** Whether another unit than u ends at or after token t0 and starts before u. */
+function otherUnitReaches(units: Unit[], u: Unit, t0: number): boolean {
+  for (const v of units) if (v !== u && v.t1 >= t0 && v.t0 < u.t0) return true;
+  return false;
+}
+
+/** Whether a written word is a place head («مدينة», «العاصمة»), with or without proclitics. */
+function isPlaceHead(lex: Lexicon, norm: string): boolean {
+  for (const sp of procliticSplits(norm)) if (lex.cues.placeHeads.has(sp.stem)) return true;
+  return false;
+}
+
+/** Whether token k is inside one of the first n units. */
+function inUnits(units: Unit[], n: number, k: number): boolean {
+  for (let j = 0; j < n; j++) if (units[j]!.t0 <= k && units[j]!.t1 >= k) return true;
+  return false;
+}
+
+/** Sort units by start, longer first (stable, like Array.prototype.sort): insertion sort, as a sentence has a few. */
+export function sortUnits(units: Unit[]): void {
+  for (let j = 1; j < units.length; j++) {
+    const u = units[j]!;
+    let k = j - 1;
+    while (k >= 0 && (units[k]!.t0 - u.t0 || u.t1 - units[k]!.t1) > 0) {
+      units[k + 1] = units[k]!;
+      k--;
+    }
+    units[k + 1] = u;
+  }
 }
 
 const HEAD_PREPS = new Set(["الي", "مع", "علي", "ضد", "عن", "في", "بين", "لدي", "نحو", "تجاه", "من"].map(normalizeForMatch));
@@ -383,7 +489,8 @@ const HEAD_WINDOW = 8;
  * «إلى مدينة جدة»): scan back over plain words (no trigger, reporting or light verb, no other actor, no punctuation)
  * to a standalone preposition; a place head with a proclitic preposition («بمدينة X») gives that preposition.
  */
-function headPrep(lex: Lexicon, tokens: Token[], lo: number, u: Unit, units: Unit[]): void {
+function headPrep(lex: Lexicon, art: ArticleActors, lo: number, u: Unit, units: Unit[]): void {
+  const { tokens, facts } = art;
   for (let k = u.t0 - 1; k >= Math.max(lo, u.t0 - HEAD_WINDOW); k--) {
     const t = tokens[k]!;
     if (t.kind !== "word") return;
@@ -395,7 +502,7 @@ function headPrep(lex: Lexicon, tokens: Token[], lo: number, u: Unit, units: Uni
       continue;
     }
     if (HEAD_PREPS.has(t.norm)) { u.prep = t.norm; u.head = k; u.rule += "+head-prep"; return; }
-    const w = wordInfo(lex, t.norm);
+    const w = facts.info(k);
     if (w.trig || w.report || w.light || w.attrib || w.compl || lex.cues.relative.has(t.norm)) return;
     const split = procliticSplits(t.norm).find((sp) => sp.prefix && lex.cues.placeHeads.has(sp.stem));
     if (split) {
@@ -406,7 +513,7 @@ function headPrep(lex: Lexicon, tokens: Token[], lo: number, u: Unit, units: Uni
   }
 }
 
-function candidatesFor(kbi: KbIndex, norm: string): PhraseEntry[] {
+export function candidatesFor(kbi: KbIndex, norm: string): PhraseEntry[] {
   const m = kbi.memo.get(norm);
   if (m) return m;
   const out = computeCandidates(kbi, norm);

@@ -22,9 +22,10 @@
  */
 import type { Actor, Entity, Event, EventStatus, TimeExpr } from "../record.js";
 import { analysisFor, type TextAnalysis, type Token } from "../text/index.js";
-import { actorKey, buildUnits, indexKb, type EventKb, type KbIndex, type Unit } from "./actors.js";
+import { actorKey, ArticleActors, buildUnits, indexKb, sortUnits, type EventKb, type Unit } from "./actors.js";
+import { TokenFacts, W_ATTRIB, W_COMPL, W_DYAD, W_LIGHT, W_OBJ, W_REPORT, W_TRIG, W_WORD } from "./facts.js";
 import { prefixAllows, procliticSplits } from "./morph.js";
-import { isReportingVerb, lightVerb, lookupTrigger, matchesObject, wordInfo, type Lexicon, type TriggerDef, type WordInfo } from "./lexicon.js";
+import { matchesObject, type Lexicon, type TriggerDef } from "./lexicon.js";
 import { mergeEvents, type Coded } from "./merge.js";
 import { chooseDate, statusOf, isFuture } from "./status.js";
 
@@ -77,23 +78,28 @@ export function codeEventsWith(lex: Lexicon, input: CodeInput, opts: CodeOptions
   if (!body) return [];
   const kbi = indexKb(opts.kb ?? null);
   const { tokens, sentences } = analysisFor(body, input.text);
-  const words = new TokenWords(lex, tokens);
+  // per article, once: the facts of every token, and the entities' actors (on demand)
+  const art = new ArticleActors(kbi, tokens, body, input.entities, sentences, new TokenFacts(lex, kbi, tokens));
   const events: Coded[] = [];
   let ti = 0;
-  const memory: Memory = { prev: null, cur: null, prevTopic: null, curTopic: null, dyad: null, dyads: new Map(), aggressor: null, nextAggressor: null };
+  const memory: Memory = {
+    prev: null, cur: null, prevTopic: null, curTopic: null, dyad: null, dyads: new Map(), dyadsChanged: false, aggressor: null, nextAggressor: null,
+  };
   let first = true;
-  for (const s of sentences) {
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
     while (ti < tokens.length && tokens[ti]!.end <= s.start) ti++;
     let tj = ti;
     while (tj < tokens.length && tokens[tj]!.start < s.end) tj++;
     if (first && tj > ti) { ti = skipDateline(tokens, ti, tj); first = false; }
     memory.cur = null;
     const [a, b] = [ti, tj];
-    memory.curTopic = () => sentenceTopic(lex, kbi, input, tokens, a, b, s);
-    if (tj > ti) codeSentence(lex, kbi, input, tokens, ti, tj, s, events, memory, words);
+    memory.curTopic = () => sentenceTopic(lex, art, a, b, si);
+    if (tj > ti) codeSentence(lex, art, input, ti, tj, si, events, memory);
     memory.prev = memory.cur;
     memory.prevTopic = memory.cur ? null : memory.curTopic;
-    memory.dyad = mainDyad(memory);
+    // the main dyad changes only when a dyad was noted
+    if (memory.dyadsChanged) { memory.dyad = mainDyad(memory); memory.dyadsChanged = false; }
     memory.aggressor = memory.nextAggressor;
     memory.nextAggressor = null;
     ti = tj;
@@ -113,40 +119,43 @@ function skipDateline(tokens: Token[], lo: number, hi: number): number {
 }
 
 function codeSentence(
-  lex: Lexicon, kbi: KbIndex, input: CodeInput, tokens: Token[], lo: number, hi: number,
-  span: { start: number; end: number }, out: Coded[], memory: Memory, words?: TokenWords,
+  lex: Lexicon, art: ArticleActors, input: CodeInput, lo: number, hi: number, si: number, out: Coded[], memory: Memory,
 ): void {
+  const { tokens, facts } = art;
+  const span = art.sentences[si]!;
   // cheap pre-check: any trigger in the sentence?
-  const trigs = findTriggers(lex, tokens, lo, hi, words);
+  const trigs = findTriggers(lex, tokens, lo, hi, facts);
   if (!trigs.length) return;
-  const units = buildUnits(lex, kbi, tokens, lo, hi, entitiesIn(input.entities, span), input.body);
-  if (memory.dyad) addDyadAnaphors(lex, tokens, lo, hi, units, memory.dyad);
-  const inUnit = new Set<number>();
-  for (const u of units) for (let k = u.t0; k <= u.t1; k++) inUnit.add(k);
-  const triggers = trigs.filter((t) => !inUnit.has(t.i));
+  const units = buildUnits(lex, art, lo, hi, art.entitiesIn(si));
+  if (memory.dyad) addDyadAnaphors(tokens, facts, lo, hi, units, memory.dyad);
+  const triggers = units.length ? trigs.filter((t) => !inSomeUnit(units, t.i)) : trigs;
   if (!triggers.length) return;
   const groups = groupUnits(tokens, units);
-  const clauses = clauseStarts(lex, tokens, lo, hi, words);
-  const reporters = findReporters(lex, tokens, lo, hi, groups);
-  const sentTimes = input.times.filter((t) => t.start >= span.start && t.end <= span.end && t.value);
-  const timeTok = new Set<number>();
-  for (const t of sentTimes) for (let k = lo; k < hi; k++) if (tokens[k]!.start >= t.start && tokens[k]!.end <= t.end) timeTok.add(k);
-  const verbIdx = new Set(triggers.filter((t) => t.def.pos === "verb").map((t) => t.i));
-  const reportIdx = new Set<number>();
-  for (let k = lo; k < hi; k++) if (tokens[k]!.kind === "word" && (words ? words.at(k).report : isReportingVerb(lex, tokens[k]!.norm))) { verbIdx.add(k); reportIdx.add(k); }
+  const clauses = clauseStarts(tokens, lo, hi, facts);
+  const reporters = findReporters(facts, lo, hi, groups);
+  const sentTimes: TimeExpr[] = [];
+  for (const t of input.times) if (t.start >= span.start && t.end <= span.end && t.value) sentTimes.push(t);
+  const timeTok = new TimeTokens(tokens, lo, hi, sentTimes);
+  // verbs of the sentence: its verb triggers and its reporting verbs (token flags)
+  const verbTrigs: number[] = [];
+  for (const t of triggers) if (t.def.pos === "verb") verbTrigs.push(t.i);
+  const verbIdx = new VerbIndex(facts.flags, verbTrigs, lo, hi);
+  const reportIdx = new ReportIndex(facts.flags, lo, hi);
 
   const accuseTargets: { after: number; units: Unit[] }[] = [];
   let sentSubject: Group | null = null;
   const complementHeads: { i: number; type: string }[] = [];
+  // one context for the sentence; the trigger's clause and the sentence's subject so far are set per trigger
+  const ctx: ArgCtx = { lex, tokens, facts, groups, lo, hi, c0: lo, c1: hi, timeTok, verbIdx, reportIdx, prevSubject: () => previousSubject(memory),
+    sentSubject, dyad: memory.dyad, aggressor: memory.aggressor };
   for (const tr of triggers) {
     const c0 = clauseOf(clauses, lo, tr.i), c1 = clauseEnd(clauses, hi, tr.i);
-    const ctx: ArgCtx = { lex, tokens, groups, lo, hi, c0, c1, timeTok, verbIdx, reportIdx, prevSubject: () => previousSubject(memory),
-      sentSubject, dyad: memory.dyad, aggressor: memory.aggressor };
+    ctx.c0 = c0; ctx.c1 = c1; ctx.sentSubject = sentSubject;
     let args: Args | null = null;
     let statusOverride: EventStatus | null = null;
     // Rule: بـ + masdar after an accusation is the accused act (alleged); after threats/requests/promises/refusals
     // the masdar is the content of that act, not an event.
-    if (tr.def.pos === "noun" && tr.prefix.replace(/^[وف]/, "").startsWith("ب")) {
+    if (tr.def.pos === "noun" && prepLetterIs(tr.prefix, "ب")) {
       const acc = [...accuseTargets].reverse().find((a) => a.after < tr.i);
       const head = [...complementHeads].reverse().find((h) => h.i < tr.i && tr.i - h.i <= 12);
       if (acc && head?.type === "ACCUSE") {
@@ -159,8 +168,7 @@ function codeSentence(
       }
     }
     // Rule: لـ + masdar right after another trigger is its purpose («أرسل قوات لمساعدة روسيا»), not a new event.
-    if (!args && tr.def.pos === "noun" && tr.prefix.replace(/^[وف]/, "").startsWith("ل")
-      && complementHeads.some((h) => h.i < tr.i && tr.i - h.i <= 12)) continue;
+    if (!args && tr.def.pos === "noun" && prepLetterIs(tr.prefix, "ل") && headWithin(complementHeads, tr.i, 12)) continue;
     // Rule: an event noun in the genitive of a content noun («مقترح الهدنة», «خطة الانسحاب») is not an event; in the
     // genitive of an agreement noun («اتفاق وقف إطلاق النار بين X و Y») it is what the parties agreed
     let headType: string | null = null;
@@ -188,7 +196,7 @@ function codeSentence(
     const typeInfo = lex.types[type];
     if (!typeInfo) continue;
     const date = chooseDate(tokens, tr.i, c0, c1, lo, sentTimes, input.published);
-    let status = statusOverride ?? statusOf(lex, tokens, tr, lo, hi, c0);
+    let status = statusOverride ?? statusOf(lex, tokens, tr, lo, hi, c0, facts);
     if (status === null) continue; // negated, not denied
     if (status === "occurred" && date && input.published && isFuture(date, input.published)) status = "expected";
     const loc = findLocation(ctx, tr);
@@ -219,9 +227,60 @@ function codeSentence(
   }
 }
 
-/** Entities with a mention inside the span (so unit building looks at a handful, not the whole article). */
-function entitiesIn(entities: Entity[], span: { start: number; end: number }): Entity[] {
-  return entities.filter((e) => e.mentions.some((m) => m.start >= span.start && m.end <= span.end));
+/** Whether a proclitic chain, without its leading و/ف, starts with `letter` («وب», «بال» for ب). */
+function prepLetterIs(prefix: string, letter: string): boolean {
+  const c = prefix.charCodeAt(0);
+  return prefix.charAt(c === 0x648 || c === 0x641 ? 1 : 0) === letter; // و ف
+}
+
+/** Whether a trigger coded before token i lies within `max` tokens before it. */
+function headWithin(heads: { i: number }[], i: number, max: number): boolean {
+  for (const h of heads) if (h.i < i && i - h.i <= max) return true;
+  return false;
+}
+
+/** Tokens of the sentence inside one of its resolved time expressions (skippable between a verb and its subject). */
+class TimeTokens {
+  /** first and last token of each time expression (pairs); empty when the sentence has none */
+  private readonly ranges: number[] = [];
+  constructor(tokens: Token[], lo: number, hi: number, times: TimeExpr[]) {
+    for (const t of times) {
+      let k0 = -1, k1 = -1;
+      for (let k = lo; k < hi; k++) {
+        const tk = tokens[k]!;
+        if (tk.start >= t.start && tk.end <= t.end) { if (k0 < 0) k0 = k; k1 = k; }
+      }
+      // tokens are ordered and do not overlap: the ones inside a span are contiguous
+      if (k0 >= 0) this.ranges.push(k0, k1);
+    }
+  }
+  has(k: number): boolean {
+    const r = this.ranges;
+    for (let j = 0; j < r.length; j += 2) if (k >= r[j]! && k <= r[j + 1]!) return true;
+    return false;
+  }
+}
+
+/** Reporting-verb tokens of the sentence [lo, hi). */
+class ReportIndex {
+  constructor(private readonly flags: Uint16Array, private readonly lo: number, private readonly hi: number) {}
+  has(k: number): boolean {
+    return k >= this.lo && k < this.hi && (this.flags[k]! & REPORT_WORD) === REPORT_WORD;
+  }
+}
+const REPORT_WORD = W_WORD | W_REPORT;
+
+/** Verb tokens of the sentence [lo, hi): its verb triggers and its reporting verbs. */
+class VerbIndex {
+  constructor(
+    private readonly flags: Uint16Array, private readonly trigs: number[], private readonly lo: number, private readonly hi: number,
+  ) {}
+  has(k: number): boolean {
+    if (k < this.lo || k >= this.hi) return false;
+    if ((this.flags[k]! & REPORT_WORD) === REPORT_WORD) return true;
+    for (const i of this.trigs) if (i === k) return true;
+    return false;
+  }
 }
 
 function targetActor(u: Unit): Actor {
@@ -265,30 +324,17 @@ function expandPairs(args: Args, tr: Trig): [Unit, Unit | null][] {
 // ---------------------------------------------------------------------------------------------------------------
 // triggers
 
-/**
- * The lexicon's facts about each token of an article (wordInfo), looked up once per token instead of once per
- * question: the trigger scan, the clause scan and the reporting-verb scan all read them.
- */
-export class TokenWords {
-  private readonly infos: (WordInfo | undefined)[];
-  constructor(private readonly lex: Lexicon, private readonly tokens: Token[]) {
-    this.infos = new Array(tokens.length);
-  }
-  at(k: number): WordInfo {
-    let w = this.infos[k];
-    if (w === undefined) this.infos[k] = w = wordInfo(this.lex, this.tokens[k]!.norm);
-    return w;
-  }
-}
-
-export function findTriggers(lex: Lexicon, tokens: Token[], lo: number, hi: number, words?: TokenWords): Trig[] {
+/** Triggers of the sentence [lo, hi), in order; a sense's object words are consumed (not triggers themselves). */
+export function findTriggers(lex: Lexicon, tokens: Token[], lo: number, hi: number, facts: TokenFacts): Trig[] {
   const out: Trig[] = [];
-  const consumed = new Set<number>();
+  const flags = facts.flags;
+  // a sense consumes the tokens right after its trigger up to its object word: the consumed tokens are those up to
+  // the furthest object so far
+  let consumedTo = -1;
   for (let i = lo; i < hi; i++) {
-    const t = tokens[i]!;
-    if (t.kind !== "word" || consumed.has(i) || t.norm.length < 2) continue;
-    const found = words ? words.at(i).trig : lookupTrigger(lex, t.norm);
-    if (!found) continue;
+    // word tokens of two letters or more that are trigger forms (token flags)
+    if ((flags[i]! & TRIG_WORD) !== TRIG_WORD || i <= consumedTo) continue;
+    const found = facts.info(i).trig!;
     let { def } = found.hit;
     let kind = found.hit.kind;
     // Rule: a verb form right after a preposition or determiner is a verbal noun («عن نشر القوات»)
@@ -297,7 +343,7 @@ export function findTriggers(lex: Lexicon, tokens: Token[], lo: number, hi: numb
     if (kind !== "noun" && !found.prefix && i > lo && tokens[i - 1]!.kind === "word" && contentHead(lex, tokens[i - 1]!.norm)) continue;
     // Rule: a verb form right after a light/aspectual verb is its verbal noun («ستواصل دعم أوكرانيا»): coded as a
     // noun, so it takes the light verb's subject and tense
-    if (kind !== "noun" && !found.prefix && i > lo && tokens[i - 1]!.kind === "word" && lightVerb(lex, tokens[i - 1]!.norm)) {
+    if (kind !== "noun" && !found.prefix && i > lo && (flags[i - 1]! & LIGHT_WORD) === LIGHT_WORD) {
       def = asNoun(def);
       kind = "noun";
     }
@@ -307,11 +353,12 @@ export function findTriggers(lex: Lexicon, tokens: Token[], lo: number, hi: numb
       let hitAt = -1;
       for (let k = i + 1; k < Math.min(hi, i + 1 + OBJECT_WINDOW); k++) {
         if (tokens[k]!.kind === "punct" && tokens[k]!.norm !== "-" && tokens[k]!.norm !== '"') break;
-        if (matchesObject(lex, sense, tokens[k]!.norm)) { hitAt = k; break; }
+        // only words that are some sense's object (token flags) may be this one's
+        if ((flags[k]! & W_OBJ) !== 0 && matchesObject(lex, sense, tokens[k]!.norm)) { hitAt = k; break; }
       }
       if (hitAt >= 0) {
         type = sense.type; mode = sense.mode; rule = `${def.id}+${tokens[hitAt]!.norm}`; objEnd = hitAt;
-        for (let k = i + 1; k <= hitAt; k++) consumed.add(k);
+        if (hitAt > consumedTo) consumedTo = hitAt;
         break;
       }
     }
@@ -320,6 +367,9 @@ export function findTriggers(lex: Lexicon, tokens: Token[], lo: number, hi: numb
   }
   return out;
 }
+
+const TRIG_WORD = W_WORD | W_TRIG;
+const LIGHT_WORD = W_WORD | W_LIGHT;
 
 const nounViews = new WeakMap<TriggerDef, TriggerDef>();
 /** The verbal-noun reading of a verb trigger (same type and senses, noun argument rules). */
@@ -363,11 +413,14 @@ function clauseEnd(clauses: number[], hi: number, i: number): number {
 }
 
 /** Token indexes where a new clause starts (after a complementizer). */
-function clauseStarts(lex: Lexicon, tokens: Token[], lo: number, hi: number, words?: TokenWords): number[] {
+function clauseStarts(tokens: Token[], lo: number, hi: number, facts: TokenFacts): number[] {
   const out: number[] = [];
+  const flags = facts.flags;
   for (let i = lo; i < hi; i++) {
-    if (tokens[i]!.kind !== "word") continue;
-    const w = words ? words.at(i) : wordInfo(lex, tokens[i]!.norm);
+    // complementizers and attributions only (token flags)
+    const f = flags[i]!;
+    if ((f & W_WORD) === 0 || (f & (W_COMPL | W_ATTRIB)) === 0) continue;
+    const w = facts.info(i);
     if (w.compl) out.push(i + 1);
     // an attribution («حسبما ذكرت X», «وفقا لـ X») opens a clause of its own; a fronted one («وبحسب X، …») ends at
     // the next comma
@@ -376,7 +429,7 @@ function clauseStarts(lex: Lexicon, tokens: Token[], lo: number, hi: number, wor
       for (let k = i + 1; k < hi && k <= i + 12; k++) {
         const n2 = tokens[k]!.norm;
         if (n2 === "،" || n2 === ",") { if (k + 1 < hi) out.push(k + 1); break; }
-        if (tokens[k]!.kind === "word" && wordInfo(lex, n2).trig) break;
+        if (tokens[k]!.kind === "word" && facts.info(k).trig) break;
       }
     }
   }
@@ -391,9 +444,11 @@ interface ArgCtx {
   hi: number;
   c0: number;
   c1: number;
-  timeTok: Set<number>;
-  verbIdx: Set<number>;
-  reportIdx: Set<number>;
+  /** the article's token facts */
+  facts: TokenFacts;
+  timeTok: TimeTokens;
+  verbIdx: VerbIndex;
+  reportIdx: ReportIndex;
   /** subject of the previous sentence's first event, else its opening subject (computed on demand) */
   prevSubject: () => Group | null;
   /** subject of the last event coded earlier in this sentence */
@@ -418,12 +473,15 @@ interface Memory {
   nextAggressor: Unit | null;
   /** dyads coded so far (unordered country pair): how often, whether mutual, where last */
   dyads: Map<string, { pair: [Unit, Unit]; n: number; joint: boolean; last: number }>;
+  /** a dyad was noted since the main dyad was last chosen */
+  dyadsChanged: boolean;
 }
 
 function noteDyad(memory: Memory, s: Unit, t: Unit, joint: boolean, at: number): void {
   const a = actorKey(s.actor), b = actorKey(t.actor);
   if (!a || !b || a === b) return;
   const k = a < b ? `${a}|${b}` : `${b}|${a}`;
+  memory.dyadsChanged = true;
   const d = memory.dyads.get(k);
   if (d) { d.n++; d.joint ||= joint; d.last = at; d.pair = [s, t]; }
   else memory.dyads.set(k, { pair: [s, t], n: 1, joint, last: at });
@@ -439,19 +497,13 @@ function mainDyad(memory: Memory): [Unit, Unit] | null {
 }
 
 /** Rule: «الجانبان / الطرفين / البلدان …» name the two parties of the last coded dyad: two units on one token. */
-function addDyadAnaphors(lex: Lexicon, tokens: Token[], lo: number, hi: number, units: Unit[], dyad: [Unit, Unit]): void {
+function addDyadAnaphors(tokens: Token[], facts: TokenFacts, lo: number, hi: number, units: Unit[], dyad: [Unit, Unit]): void {
   let added = false;
+  const flags = facts.flags;
   for (let k = lo; k < hi; k++) {
-    const t = tokens[k]!;
-    // cheap filter first: the anaphors are duals («…ان», «…ين»)
-    if (t.kind !== "word" || !endsDual(t.norm) || inSomeUnit(units, k)) continue;
-    let prefix: string | null = null;
-    for (const sp of procliticSplits(t.norm)) {
-      if (lex.cues.dyadAnaphors.has(sp.stem)) { prefix = sp.prefix; break; }
-      // «لل» + stem stands for «ال» + stem
-      if (sp.prefix.endsWith("لل") && dyadAnaphorsAfterArticle(lex).has(sp.stem)) { prefix = sp.prefix; break; }
-    }
-    if (prefix === null) continue;
+    // the anaphors are known words (token flags, see facts.ts)
+    if ((flags[k]! & DYAD_WORD) !== DYAD_WORD || inSomeUnit(units, k)) continue;
+    const prefix = facts.dyadPrefix(k)!;
     const p = prefix.replace(/^[وف]/, "");
     const prep = p.startsWith("ل") ? "ل" : p.startsWith("ب") ? "ب" : (k > lo && STANDALONE_BEFORE.has(tokens[k - 1]!.norm) ? tokens[k - 1]!.norm : null);
     for (const d of dyad) {
@@ -459,32 +511,14 @@ function addDyadAnaphors(lex: Lexicon, tokens: Token[], lo: number, hi: number, 
     }
     added = true;
   }
-  if (added) units.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+  if (added) sortUnits(units);
 }
 const STANDALONE_BEFORE = new Set(["الي", "مع", "علي", "ضد", "عن", "في", "بين", "من"]);
-
-/** «…ان» or «…ين» at the end of a word (the dual endings). */
-function endsDual(n: string): boolean {
-  const l = n.length;
-  if (l < 2 || n.charCodeAt(l - 1) !== 0x646) return false; // ن
-  const c = n.charCodeAt(l - 2);
-  return c === 0x627 || c === 0x64a; // ا ي
-}
+const DYAD_WORD = W_WORD | W_DYAD;
 
 function inSomeUnit(units: Unit[], k: number): boolean {
   for (const u of units) if (u.t0 <= k && u.t1 >= k) return true;
   return false;
-}
-
-/** The dyad anaphors written with the article, without it: the stems «لل» + stem stands for. */
-const anaphorsAfterArticle = new WeakMap<Lexicon, Set<string>>();
-function dyadAnaphorsAfterArticle(lex: Lexicon): Set<string> {
-  let s = anaphorsAfterArticle.get(lex);
-  if (!s) {
-    s = new Set([...lex.cues.dyadAnaphors].filter((x) => x.startsWith("ال")).map((x) => x.slice(2)));
-    anaphorsAfterArticle.set(lex, s);
-  }
-  return s;
 }
 
 function previousSubject(memory: Memory): Group | null {
@@ -500,10 +534,10 @@ function previousSubject(memory: Memory): Group | null {
 
 /** The subject a sentence opens with («ويقوم كيم …»): the first bare actor group within its first 4 tokens. */
 function sentenceTopic(
-  lex: Lexicon, kbi: KbIndex, input: CodeInput, tokens: Token[], lo: number, hi: number, span: { start: number; end: number },
+  lex: Lexicon, art: ArticleActors, lo: number, hi: number, si: number,
 ): Group | null {
-  const units = buildUnits(lex, kbi, tokens, lo, hi, entitiesIn(input.entities, span), input.body);
-  const g = groupUnits(tokens, units)[0];
+  const units = buildUnits(lex, art, lo, hi, art.entitiesIn(si));
+  const g = groupUnits(art.tokens, units)[0];
   return g && g.t0 - lo <= 4 && isSubjectCandidate(g) ? g : null;
 }
 
@@ -528,7 +562,7 @@ function onlyPunct(ctx: ArgCtx, a: number, b: number): boolean {
 function hasLightVerb(ctx: ArgCtx, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     if (ctx.reportIdx.has(k)) return true;
-    if (ctx.tokens[k]!.kind === "word" && lightVerb(ctx.lex, ctx.tokens[k]!.norm)) return true;
+    if ((ctx.facts.flags[k]! & LIGHT_WORD) === LIGHT_WORD) return true;
   }
   return false;
 }
@@ -537,6 +571,12 @@ function isCommaLike(n: string | undefined): boolean {
   return n === "،" || n === "," || n === "-" || n === "(";
 }
 
+
+/** Whether every unit of the group is a bare nisba adjective. */
+function allAdjOnly(g: Group): boolean {
+  for (const u of g.units) if (!u.adjOnly) return false;
+  return true;
+}
 
 function isSubjectCandidate(g: Group): boolean {
   return g.prep === null && !g.units.every((u) => u.place);
@@ -559,8 +599,12 @@ function groupAfter(ctx: ArgCtx, i: number, maxGap: number): Group | null {
 
 /** The subject before a verb/noun in the same clause (SVO). */
 function groupBefore(ctx: ArgCtx, i: number, maxGap: number, crossReporting = false): Group | null {
-  const cands = ctx.groups.filter((x) => x.t1 < i && x.t0 >= ctx.c0 && isSubjectCandidate(x) && !x.units.every((u) => u.adjOnly));
-  const g = cands[cands.length - 1];
+  // the last subject candidate before i in the clause
+  let g: Group | null = null;
+  for (let j = ctx.groups.length - 1; j >= 0 && !g; j--) {
+    const x = ctx.groups[j]!;
+    if (x.t1 < i && x.t0 >= ctx.c0 && isSubjectCandidate(x) && !allAdjOnly(x)) g = x;
+  }
   if (!g) return null;
   for (let k = g.t1 + 1; k < i; k++) if (ctx.verbIdx.has(k) && !(crossReporting && ctx.reportIdx.has(k))) return null;
   return gapOk(ctx, g.t1, i, maxGap) ? g : null;
@@ -620,7 +664,7 @@ function findTarget(ctx: ArgCtx, tr: Trig, from: number, exclude: Group | null, 
     // a nisba qualifying the object of the trigger's preposition («هجوم على سفينة إسرائيلية») is the target
     if (g.units.every((u) => u.adjOnly) && g.t0 - 2 > from && ctx.tokens[g.t0 - 1]!.kind === "word"
       && STANDALONE_BEFORE.has(ctx.tokens[g.t0 - 2]!.norm) && ctx.tokens[g.t0 - 2]!.norm !== "في" && ctx.tokens[g.t0 - 2]!.norm !== "من"
-      && allowedPrep(tr, ctx.tokens[g.t0 - 2]!.norm) && !wordInfo(ctx.lex, ctx.tokens[g.t0 - 1]!.norm).trig) {
+      && allowedPrep(tr, ctx.tokens[g.t0 - 2]!.norm) && !ctx.facts.info(g.t0 - 1).trig) {
       return { ...g, prep: ctx.tokens[g.t0 - 2]!.norm };
     }
     if (g.units.every((u) => u.adjOnly)
@@ -868,14 +912,17 @@ function findLocation(ctx: ArgCtx, tr: Trig): { id: string; country: string | nu
 /** reported_by candidates: «قالت وكالة X», «ذكرت X», «وفقا لـ X», «بحسب X», «حسبما ذكرت X», «نقلا عن X». */
 interface Reporter { k: number; id: string; attrib: boolean }
 
-function findReporters(lex: Lexicon, tokens: Token[], lo: number, hi: number, groups: Group[]): Reporter[] {
+function findReporters(facts: TokenFacts, lo: number, hi: number, groups: Group[]): Reporter[] {
   const out: Reporter[] = [];
+  const flags = facts.flags;
   for (let i = lo; i < hi; i++) {
-    const n = tokens[i]!.norm;
-    if (tokens[i]!.kind !== "word") continue;
-    const w = wordInfo(lex, n);
-    if (!w.attrib && !w.report) continue;
-    const g = groups.find((x) => x.t0 > i && x.t0 <= i + (w.attrib ? 3 : 2));
+    // attributions and reporting verbs only (token flags)
+    const f = flags[i]!;
+    if ((f & W_WORD) === 0 || (f & (W_ATTRIB | W_REPORT)) === 0) continue;
+    const w = facts.info(i);
+    let g: Group | undefined;
+    const reach = i + (w.attrib ? 3 : 2);
+    for (const x of groups) if (x.t0 > i && x.t0 <= reach) { g = x; break; }
     if (g) {
       const u = g.units[0]!;
       if (u.entityId && !u.place) out.push({ k: i, id: u.entityId, attrib: w.attrib });

@@ -345,6 +345,11 @@ export class PhraseIndex<T> {
     return 0;
   }
 
+  /** Whether any phrase may start at a token written `first` (else `matchAt` and `firstLenOf` find nothing there). */
+  mayStart(first: string): boolean {
+    return this.candidates(first).length > 0;
+  }
+
   /** Phrases that may start at a token written `first`: as written, without و/ف, then its proclitic splits. */
   private candidates(first: string): PhraseCandidate<T>[] {
     let out = this.memo.get(first);

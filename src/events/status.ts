@@ -13,6 +13,7 @@
 import type { EventStatus, TimeExpr } from "../record.js";
 import type { Token } from "../text/index.js";
 import { lightVerb, type Lexicon } from "./lexicon.js";
+import { W_LIGHT, W_STATUS, type TokenFacts } from "./facts.js";
 
 const CUE_WINDOW = 8;
 const STATUS_ORDER = ["denied", "expected", "possible", "alleged"] as const;
@@ -34,13 +35,19 @@ function bare(n: string): string {
   return n.length <= 4 && /^[وف](قد|لم|لن|لا|سوف|ليس|ليست|لما)$/.test(n) ? n.slice(1) : n;
 }
 
-export function statusOf(lex: Lexicon, tokens: Token[], tr: TrigLike, lo: number, hi: number, c0: number): EventStatus | null {
+/** `facts`: the article's token facts, when the caller has them: tokens where no status cue starts are skipped. */
+export function statusOf(
+  lex: Lexicon, tokens: Token[], tr: TrigLike, lo: number, hi: number, c0: number, facts?: TokenFacts,
+): EventStatus | null {
+  const flags = facts?.flags;
+  /** whether a status cue may start at token k (else cueAt finds none there) */
+  const cueMay = (k: number) => flags === undefined || (flags[k]! & W_STATUS) !== 0;
   const prev = tr.i - 1 >= lo ? bare(tokens[tr.i - 1]!.norm) : "";
   const prev2 = tr.i - 2 >= lo ? bare(tokens[tr.i - 2]!.norm) : "";
   const negated = lex.cues.negation.has(prev) || (prev === "قد" && lex.cues.negation.has(prev2));
   // denial anywhere before the trigger in the sentence
   let denied = false;
-  for (let k = lo; k < tr.i; k++) if (cueAt(lex, tokens, k, "denied", tr.i)) { denied = true; break; }
+  for (let k = lo; k < tr.i; k++) if (cueMay(k) && cueAt(lex, tokens, k, "denied", tr.i)) { denied = true; break; }
   if (negated) return denied ? "denied" : null;
   if (denied) return "denied";
   // nearest cue before the trigger
@@ -52,6 +59,7 @@ export function statusOf(lex: Lexicon, tokens: Token[], tr: TrigLike, lo: number
       continue;
     }
     if (n === "سوف") return "expected";
+    if (!cueMay(k)) continue;
     for (const s of STATUS_ORDER) {
       if (s === "denied") continue;
       if (s === "alleged" && tr.type === "ACCUSE") continue;
@@ -61,13 +69,14 @@ export function statusOf(lex: Lexicon, tokens: Token[], tr: TrigLike, lo: number
   // a cue right before the complementizer that opens the trigger's clause («من المقرر أن …», «من المتوقع أن …»)
   if (c0 - 1 > lo && tr.i - c0 <= 12) {
     for (let k = Math.max(lo, c0 - 5); k < c0 - 1; k++) {
+      if (!cueMay(k)) continue;
       for (const s of ["expected", "possible"] as const) if (cueAt(lex, tokens, k, s, c0 - 1)) return s;
     }
   }
   // a noun takes the tense and modality of its light verb («سيعقد … قمة», «قد يجري محادثات», «لم يعقد اجتماعا»)
   if (tr.def.pos === "noun") {
     for (let k = tr.i - 1; k >= Math.max(lo, tr.i - 6); k--) {
-      const lv = lightVerb(lex, tokens[k]!.norm);
+      const lv = flags === undefined ? lightVerb(lex, tokens[k]!.norm) : (flags[k]! & W_LIGHT) !== 0 ? facts!.info(k).light : null;
       if (!lv) continue;
       const before = k - 1 >= lo ? bare(tokens[k - 1]!.norm) : "";
       if (lex.cues.negation.has(before)) return denied ? "denied" : null;
@@ -79,6 +88,7 @@ export function statusOf(lex: Lexicon, tokens: Token[], tr: TrigLike, lo: number
   // cue adjective after a noun («الزيارة المرتقبة», «زيارة محتملة»)
   if (tr.def.pos === "noun") {
     for (let k = tr.i + 1; k <= Math.min(hi - 1, tr.i + 2); k++) {
+      if (!cueMay(k)) continue;
       for (const s of ["expected", "possible"] as const) if (cueAt(lex, tokens, k, s, hi)) return s;
     }
   }
@@ -103,9 +113,21 @@ export function dateStart(v: string): string | null {
   return null;
 }
 
+/** dateStart, memoized: the resolved values of an article repeat, and so do dates across articles (bounded). */
+function dateStartCached(v: string): string | null {
+  let d = DATE_START.get(v);
+  if (d === undefined) {
+    d = dateStart(v);
+    if (DATE_START.size > 10_000) DATE_START.clear();
+    DATE_START.set(v, d);
+  }
+  return d;
+}
+const DATE_START = new Map<string, string | null>();
+
 /** Whether `date` starts after the publication date (compared at the precision of `published`). */
 export function isFuture(date: string, published: string): boolean {
-  const d = dateStart(date);
+  const d = dateStartCached(date);
   if (!d || !/^\d{4}(-\d{2}){0,2}$/.test(published)) return false;
   return d.slice(0, published.length) > published;
 }
