@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cleanLines } from "./page.js";
+import { anyMatches, cleanLines, wordsOf } from "./page.js";
 import { extractHtml, decodeEntities, stripSiteSuffix } from "./html.js";
 import { cleanDocument } from "./index.js";
 
@@ -173,4 +173,25 @@ test("HTML: scripts, styles and comments are dropped before parsing; JSON-LD met
   assert.equal(r.title, "عنوان من البيانات");
   assert.equal(r.published, "2024-02-03");
   assert.equal(r.body, [P1, P2].join("\n\n"));
+});
+
+test("wordsOf splits like the punctuation-stripping regex it replaces", () => {
+  const ref = (s: string) => s.replace(/[^\p{L}\p{N}\s+-]/gu, " ").split(/\s+/u).filter(Boolean);
+  for (const s of ["", " ", "في القاهرة، أمس.", "covid-19 +5 «قال» a_b", "x\u00a0y\u3000z\ufeffw", "\ud83d\ude00ب\ud835\udc00c", "a\ud800b\udc00c", "٣٤ ١٢:٣٠", "\u064bا\u0640"]) {
+    assert.deepEqual(wordsOf(s), ref(s), JSON.stringify(s));
+  }
+});
+
+test("anyMatches: the start-anchored patterns joined into one regex match like the list", () => {
+  const res = ["^abc", "^(?:x|y)z$", "^a|b", "q$", "^(A\\s*){2,3}$", "^(?<n>k)"].map((p) => new RegExp(p, "iu"));
+  for (const s of ["abc", "xz", "yz", "xzz", "b", "cab", "aq", "A A", "A A A A", "k", "", "zzz"]) {
+    assert.equal(anyMatches(res, s), res.some((re) => re.test(s)), s);
+  }
+});
+
+test("duplicate and near-duplicate paragraphs are dropped, others kept", () => {
+  const near = P1.replace("ثلاثة", "أربعة");
+  const r = cleanLines(["العنوان", P1, P2, P1, near, P3].join("\n"));
+  assert.equal(r.body, [P1, P2, P3].join("\n\n"));
+  assert.deepEqual(r.trace.filter((t) => /duplicate/.test(t.rule)).map((t) => t.rule), ["duplicate-paragraph", "near-duplicate-paragraph"]);
 });

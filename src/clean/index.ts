@@ -46,6 +46,9 @@ export function cleanDocument(doc: InputDoc): CleanArticle {
     });
     return { ...page, keywords: [...new Set([...meta.keywords, ...page.keywords])], url };
   }
-  const page = cleanLines(doc.text ?? "", { title: doc.title, published: givenPublished });
-  return { ...page, published: page.published ?? dateFromUrl(doc.url), url: doc.url };
+  // the page is a fresh object: completing it in place gives the same fields in the same order as a spread copy
+  const page = cleanLines(doc.text ?? "", { title: doc.title, published: givenPublished }) as CleanArticle;
+  page.published = page.published ?? dateFromUrl(doc.url);
+  page.url = doc.url;
+  return page;
 }

@@ -39,38 +39,151 @@ export interface CleanPage {
   bodyNorm: string;
 }
 
-interface Line {
-  text: string;
-  norm: string;
-  words: number;
+/**
+ * A trimmed line of the page. Its normalized form is computed on first use: long prose lines of an appended story
+ * or a comment zone are classified by their word count and raw text alone.
+ */
+class Line {
+  private normCache: string | null = null;
+  /** `words`: the number of words, up to 61 (see countWordUnits) */
+  constructor(readonly text: string, readonly words: number) {}
+  get norm(): string {
+    return this.normCache ??= normalizeForMatch(this.text);
+  }
 }
 
 const TERMINAL = /[.!؟?…»"”:)]\s*$/u;
 const SENTENCE_END = /[.!؟?]["”»)]?\s*$/u;
 
-function mkLine(text: string): Line {
-  const t = text.trim();
-  const norm = normalizeForMatch(t);
-  return { text: t, norm, words: countWords(t) };
+/**
+ * The non-empty lines of a page, trimmed: `page.split("\n").map((l) => l.trim()).filter(Boolean)`, found and
+ * trimmed over the page's UTF-16 units copied once into a typed array (reading it is several times cheaper than
+ * `charCodeAt` on each line's sliced string), so that only the kept lines are sliced; their words are counted there
+ * too.
+ */
+function pageLines(page: string): Line[] {
+  const u = unitsOf(page, 0), n = page.length;
+  const out: Line[] = [];
+  for (let ls = 0; ls <= n;) {
+    let le = page.indexOf("\n", ls);
+    if (le < 0) le = n;
+    let a = ls, b = le;
+    while (a < b && isSpaceUnit(u[a]!)) a++; // trim() removes exactly the JavaScript white space
+    while (b > a && isSpaceUnit(u[b - 1]!)) b--;
+    if (b > a) out.push(new Line(page.slice(a, b), countWordUnits(u, a, b)));
+    ls = le + 1;
+  }
+  return out;
 }
 
-/** isJsSpace as a table over the BMP (countWords reads every character of every line; charCodeAt is ≤ 0xffff). */
-const JS_SPACE = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) JS_SPACE[c] = isJsSpace(c) ? 1 : 0;
+/**
+ * Scratch copies of strings' UTF-16 units (0: the page, 1: one paragraph), grown on demand; Buffer.write copies
+ * natively and keeps every unit as it is (typed arrays are little-endian wherever Node runs).
+ */
+const scratchBytes = [Buffer.allocUnsafe(32768), Buffer.allocUnsafe(16384)];
+const scratchUnits = scratchBytes.map((b) => new Uint16Array(b.buffer, b.byteOffset, b.length >> 1));
+function unitsOf(s: string, k: 0 | 1): Uint16Array {
+  if (scratchUnits[k]!.length < s.length + 1) {
+    const b = Buffer.allocUnsafe(Math.max(s.length + 1, scratchUnits[k]!.length * 2) * 2);
+    scratchBytes[k] = b;
+    scratchUnits[k] = new Uint16Array(b.buffer, b.byteOffset, b.length >> 1);
+  }
+  scratchBytes[k]!.write(s, 0, s.length * 2, "utf16le");
+  return scratchUnits[k]!;
+}
 
-/** Number of white-space separated words: `s.split(/\s+/u).filter(Boolean).length`, in one pass without allocating. */
-export function countWords(s: string): number {
+/**
+ * Number of white-space separated words of the units u[s, e) (`s.split(/\s+/u).filter(Boolean).length`), counted
+ * up to MAX_COUNTED_WORDS: every rule compares a line's word count with at most 60 (or a short line's with a shorter
+ * line's), so a long paragraph need not be counted to its end.
+ */
+function countWordUnits(u: Uint16Array, s: number, e: number): number {
   let n = 0, inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    if (JS_SPACE[s.charCodeAt(i)] === 1) inWord = false;
-    else if (!inWord) { inWord = true; n++; }
+  for (let i = s; i < e; i++) {
+    if (isSpaceUnit(u[i]!)) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++n === MAX_COUNTED_WORDS) return n;
+    }
   }
   return n;
 }
+const MAX_COUNTED_WORDS = 61;
 
-/** Words of a normalized line, without punctuation. */
-function wordsOf(norm: string): string[] {
-  return norm.replace(/[^\p{L}\p{N}\s+-]/gu, " ").split(/\s+/u).filter(Boolean);
+/** JS_SPACE[c] === 1 with the common cases (plain space, ASCII, Arabic) decided by comparisons alone. */
+const isSpaceUnit = (c: number): boolean =>
+  c === 0x20 || (c < 0x20 ? c >= 0x09 && c <= 0x0d : c >= 0xa0 && (c === 0xa0 || (c >= 0x1680 && JS_SPACE[c] === 1)));
+
+/** isJsSpace as a table over the BMP (line trimming and word counts read every character of the page). */
+const JS_SPACE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) JS_SPACE[c] = isJsSpace(c) ? 1 : 0;
+
+/**
+ * Words of a normalized line, without punctuation: `norm.replace(/[^\p{L}\p{N}\s+-]/gu, " ").split(/\s+/u)
+ * .filter(Boolean)` in one pass, i.e. the maximal runs of letters, digits, «+» and «-» (a surrogate pair is one code
+ * point, tested as a whole; a lone surrogate is not a letter).
+ */
+export function wordsOf(norm: string): string[] {
+  const out: string[] = [];
+  const n = norm.length;
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const c = norm.charCodeAt(i);
+    let inWord: boolean, width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (norm.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      inWord = WORD_CHAR_RE.test(norm.slice(i, i + 2)); width = 2;
+    } else inWord = WORD_UNIT[c] === 1;
+    if (inWord) { if (start < 0) start = i; } else if (start >= 0) { out.push(norm.slice(start, i)); start = -1; }
+    i += width - 1;
+  }
+  if (start >= 0) out.push(norm.slice(start));
+  return out;
+}
+const WORD_CHAR_RE = /^[\p{L}\p{N}+-]$/u;
+/** WORD_UNIT[c] = 1 when the BMP code point c is a letter, a digit, «+» or «-» (0 for surrogate units). */
+const WORD_UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if ((c < 0xd800 || c > 0xdfff) && WORD_CHAR_RE.test(String.fromCharCode(c))) WORD_UNIT[c] = 1;
+
+/**
+ * `res.some((re) => re.test(s))` with one regex call for all the start-anchored patterns: «^A», «^B»… (same flags,
+ * no top-level alternation, no backreference or named group) are joined into «^(?:A|B…)», which matches exactly when
+ * one of them does; the other patterns are tried one by one. Built once per pattern list.
+ */
+export function anyMatches(res: RegExp[], s: string): boolean {
+  let t = anyTests.get(res);
+  if (!t) { t = joinAnchored(res); anyTests.set(res, t); }
+  if (t.anchored !== null && t.anchored.test(s)) return true;
+  for (const re of t.others) if (re.test(s)) return true;
+  return false;
+}
+const anyTests = new WeakMap<RegExp[], { anchored: RegExp | null; others: RegExp[] }>();
+
+function joinAnchored(res: RegExp[]): { anchored: RegExp | null; others: RegExp[] } {
+  const bodies: string[] = [], others: RegExp[] = [];
+  const flags = res[0]?.flags ?? "";
+  for (const re of res) {
+    const src = re.source;
+    const joinable = re.flags === flags && !re.global && !re.sticky && !/[gmy]/.test(flags) && src.startsWith("^") &&
+      !/\\[1-9k]|\(\?<(?![=!])/.test(src) && !hasTopLevelAlternation(src);
+    if (joinable) bodies.push(src.slice(1)); else others.push(re);
+  }
+  if (bodies.length < 2) return { anchored: null, others: res };
+  return { anchored: new RegExp(`^(?:${bodies.map((b) => `(?:${b})`).join("|")})`, flags), others };
+}
+
+/** Does a regex source have a «|» outside groups and character classes? */
+function hasTopLevelAlternation(src: string): boolean {
+  let depth = 0, inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") { i++; continue; }
+    if (inClass) { if (c === "]") inClass = false; continue; }
+    if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return true;
+  }
+  return false;
 }
 
 function firstMatch(res: RegExp[], s: string): RegExpExecArray | null {
@@ -102,7 +215,7 @@ function isUiLine(l: Line, lex: CleanLexicon): boolean {
 
 /** rule junk-line: class names left by a scraper («post-title»), bullets, breadcrumbs, bare times. */
 function isJunkLine(l: Line, lex: CleanLexicon): boolean {
-  return l.words <= 12 && lex.junkLine.some((re) => re.test(l.text));
+  return l.words <= 12 && anyMatches(lex.junkLine, l.text);
 }
 
 /** rule subscribe-prompt: «تابعونا على…», «اشترك في…». */
@@ -164,7 +277,7 @@ function byline(l: Line, lex: CleanLexicon): { author: string; outlet: string | 
 /** rule photo-caption: explicit caption cues, or a short person-describing line without a sentence end. */
 function isCaption(l: Line, lex: CleanLexicon): boolean {
   if (l.words > 25) return false;
-  if (lex.captionCues.some((re) => re.test(l.text))) return true;
+  if (anyMatches(lex.captionCues, l.text)) return true;
   if (SENTENCE_END.test(l.text) || l.words < 3) return false;
   // «الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونج أون», «وزيرة خارجية … ونظيرها الروسي»:
   // a line that opens with a title word and joins people with «و» is a photo caption, not a heading.
@@ -205,14 +318,22 @@ function readAlso(l: Line, lex: CleanLexicon): { inline: string } | null {
 }
 
 function isCommentStart(l: Line, lex: CleanLexicon): boolean {
-  return l.words <= 60 && lex.comment.some((re) => re.test(l.text));
+  return l.words <= 60 && anyMatches(lex.comment, l.text);
 }
 
 /** Content words of lines: normalized words of 3+ letters that are not stopwords. */
 function contentWords(ls: Line[], lex: CleanLexicon): Set<string> {
   const out = new Set<string>();
-  for (const l of ls) for (const w of wordsOf(l.norm)) if (w.length >= 3 && !lex.stopwords.has(w) && !/^\d+$/.test(w)) out.add(w.replace(/^(وال|بال|فال|لل|ال|و)/u, ""));
+  for (const l of ls) for (const w of wordsOf(l.norm)) if (w.length >= 3 && !lex.stopwords.has(w) && !/^\d+$/.test(w)) out.add(stripArticle(w));
   return out;
+}
+
+/** `w.replace(/^(وال|بال|فال|لل|ال|و)/u, "")` without a regex: the first prefix of that list that matches goes. */
+function stripArticle(w: string): string {
+  if (w.startsWith("وال") || w.startsWith("بال") || w.startsWith("فال")) return w.slice(3);
+  if (w.startsWith("لل") || w.startsWith("ال")) return w.slice(2);
+  if (w.startsWith("و")) return w.slice(1);
+  return w;
 }
 
 /**
@@ -249,19 +370,17 @@ function datelineLine(l: Line, lex: CleanLexicon): { place: string; source: stri
 // ---------------------------------------------------------------------------------------------------------------
 // Body refinements
 
+const FIRST_STOP = /[.!؟?\n]/;
+
 /** rule glued-subheading: «ما تاريخ العلاقات بين البلدين؟ومع تزايد…» → a heading line and the paragraph after it. */
 function splitGluedHeading(text: string): string[] {
   // Pre-check (a necessary condition of the pattern below): the first of . ! ؟ ? or a newline is a question or
   // exclamation mark after 3–120 characters (up to 240 UTF-16 units: the pattern counts code points). Most
   // paragraphs fail it at their first full stop, without running the regex.
-  let j = 0;
-  while (j <= 240 && j < text.length) {
-    const c = text.charCodeAt(j);
-    if (c === 0x2e || c === 0x21 || c === 0x61f || c === 0x3f || c === 0x0a) break;
-    j++;
-  }
+  const j = text.search(FIRST_STOP);
+  if (j < 3 || j > 240) return [text];
   const c = text.charCodeAt(j);
-  if (j < 3 || j > 240 || !(c === 0x21 || c === 0x61f || c === 0x3f)) return [text];
+  if (!(c === 0x21 || c === 0x61f || c === 0x3f)) return [text];
   const m = /^([^.!؟?\n]{3,120}?[؟?!])(?=[\p{L}"«“])/u.exec(text);
   if (!m) return [text];
   const head = m[1], rest = text.slice(head.length);
@@ -281,46 +400,89 @@ const SEPARATOR = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) SEPARATOR[c] = isSeparator(c) ? 1 : 0;
 
 /**
- * The distinct words of a normalized paragraph as sorted 32-bit FNV-1a hashes, computed in one pass over the
- * characters (this runs on every paragraph of every page).
+ * The distinct words of a normalized paragraph as 32-bit FNV-1a hashes (in order of first occurrence), computed in
+ * one pass over the paragraph's units (this runs on every paragraph of every page). The result is a view of a
+ * scratch buffer, valid until the next call, and the hashes stay in a small hash set (`inLastSet`) until then:
+ * nothing is allocated per paragraph and nothing is sorted.
  */
 function wordHashes(norm: string): Uint32Array {
-  // a paragraph has at most one word per two characters (plus one): the scratch buffer never overflows
-  if (hashScratch.length < (norm.length >> 1) + 2) hashScratch = new Uint32Array(norm.length + 2);
+  const len = norm.length;
+  const u = unitsOf(norm, 1);
+  u[len] = 0x20; // a separator after the last word
+  // a paragraph has at most one word per two characters (plus one): the scratch buffers never overflow
+  if (hashScratch.length < (len >> 1) + 2) { hashScratch = new Uint32Array(len + 2); hashViews = []; }
+  if (setKeys.length < len + 2) {
+    let size = setKeys.length;
+    while (size < len + 2) size <<= 1;
+    setKeys = new Int32Array(size); setStamps = new Int32Array(size); setGen = 0;
+  }
+  if (setGen >= 0x3fffffff) { setStamps.fill(0); setGen = 0; }
+  // the table's first `size` slots are used, size ≥ twice the most words a paragraph of this length can have (a
+  // short paragraph stays in a few cache lines)
+  let size = 64;
+  while (size < len + 2) size <<= 1;
+  setMask = size - 1;
+  const gen = ++setGen, keys = setKeys, stamps = setStamps, mask = setMask;
   const buf = hashScratch;
-  let w = 0;
+  let d = 0;
   let h = 0x811c9dc5, inWord = false;
-  let full = 0x811c9dc5; // FNV-1a of the whole text, for the exact-duplicate check (same pass)
-  for (let i = 0; i <= norm.length; i++) {
-    const c = i < norm.length ? norm.charCodeAt(i) : 0x20;
-    full ^= c; full = Math.imul(full, 0x01000193);
+  for (let i = 0; i <= len; i++) {
+    const c = u[i]!;
     if (SEPARATOR[c] === 1) {
-      if (inWord) { buf[w++] = h >>> 0; h = 0x811c9dc5; inWord = false; }
+      if (inWord) {
+        // add the word's hash to the set (linear probing; a slot is in use when stamped with this generation)
+        const k = h | 0;
+        let sl = (k ^ (k >>> 15)) & mask;
+        while (stamps[sl] === gen && keys[sl] !== k) sl = (sl + 1) & mask;
+        if (stamps[sl] !== gen) { stamps[sl] = gen; keys[sl] = k; buf[d++] = h >>> 0; }
+        h = 0x811c9dc5; inWord = false;
+      }
     } else {
       h ^= c; h = Math.imul(h, 0x01000193); inWord = true;
     }
   }
-  lastFullHash = full >>> 0;
-  const sorted = buf.subarray(0, w).sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i];
-  return sorted.slice(0, n);
+  return hashViews[d] ??= buf.subarray(0, d);
 }
 let hashScratch = new Uint32Array(4096);
-/** The whole-text hash of the last `wordHashes` call. */
-let lastFullHash = 0;
+/** hashViews[n] = hashScratch.subarray(0, n) (at most one per length up to the scratch size). */
+let hashViews: Uint32Array[] = [];
+/** The hash set of the last `wordHashes` call: open addressing, slots stamped with the call's generation. */
+let setKeys = new Int32Array(8192);
+let setStamps = new Int32Array(8192);
+let setGen = 0;
+let setMask = 63;
+/** Is h one of the word hashes of the last `wordHashes` call? */
+function inLastSet(h: number): boolean {
+  const k = h | 0, mask = setMask, gen = setGen;
+  let sl = (k ^ (k >>> 15)) & mask;
+  while (setStamps[sl] === gen) {
+    if (setKeys[sl] === k) return true;
+    sl = (sl + 1) & mask;
+  }
+  return false;
+}
 
-/** rule duplicate-paragraph: exact duplicates, found by a whole-text hash and confirmed by comparing the texts. */
+/**
+ * rule duplicate-paragraph: exact duplicates. Equal texts have equal word-hash sets, so a signature of the set (a
+ * few dozen numbers instead of every character) finds the candidates; comparing the texts confirms them.
+ */
 class ExactDuplicates {
-  private byHash = new Map<number, string[]>();
-  has(n: string, hash: number): boolean {
-    const l = this.byHash.get(hash);
+  private bySig = new Map<number, string[]>();
+  has(n: string, sig: number): boolean {
+    const l = this.bySig.get(sig);
     return l !== undefined && l.includes(n);
   }
-  add(n: string, hash: number): void {
-    const l = this.byHash.get(hash);
-    if (l) l.push(n); else this.byHash.set(hash, [n]);
+  add(n: string, sig: number): void {
+    const l = this.bySig.get(sig);
+    if (l) l.push(n); else this.bySig.set(sig, [n]);
   }
+}
+
+/** FNV-1a over the distinct word hashes of a paragraph (in order of first occurrence: equal texts, equal signatures), as a signed 32-bit integer (a small-integer Map key). */
+function setSignature(hs: Uint32Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < hs.length; i++) { h ^= hs[i]!; h = Math.imul(h, 0x01000193); }
+  return h | 0;
 }
 
 /**
@@ -330,7 +492,12 @@ class ExactDuplicates {
  * A page costs about its word count, not n² comparisons.
  */
 class NearDuplicates {
-  private sets: Uint32Array[] = [];
+  /** the hash sets seen, one after the other: set k is pool[starts[k], starts[k] + lens[k]) */
+  private pool = nearPool;
+  private used = 0;
+  private starts: number[] = [];
+  private lens: number[] = [];
+  /** prefix hash (as a signed 32-bit integer: a small-integer key, one to one with the hash) → sets */
   private index = new Map<number, number[]>();
   /** the probe that last verified set k (instead of a fresh Set of tried sets per probe) */
   private tried: number[] = [];
@@ -339,37 +506,69 @@ class NearDuplicates {
   /** true when `hs` is a near-duplicate of a paragraph seen before; otherwise remembers it. */
   seenOrAdd(hs: Uint32Array): boolean {
     const plen = hs.length - Math.ceil(this.threshold * hs.length) + 1;
+    const prefix = smallest(hs, plen);
     const stamp = ++this.probe;
     for (let i = 0; i < plen; i++) {
-      const list = this.index.get(hs[i]);
+      const list = this.index.get(prefix[i]! | 0);
       if (!list) continue;
       for (const k of list) {
         if (this.tried[k] === stamp) continue;
         this.tried[k] = stamp;
-        const other = this.sets[k];
+        const olen = this.lens[k]!;
         // length filter: |A∩B|/|A∪B| ≤ min/max, so sizes further apart than the threshold cannot reach it (the
         // margin keeps a pair whose ratio is the threshold exactly, up to rounding)
-        const lo = Math.min(hs.length, other.length), hi = Math.max(hs.length, other.length);
+        const lo = Math.min(hs.length, olen), hi = Math.max(hs.length, olen);
         if (lo < this.threshold * hi - 1e-9) continue;
-        if (jaccardSorted(hs, other) >= this.threshold) return true;
+        if (jaccardWithLast(hs.length, this.pool, this.starts[k]!, olen) >= this.threshold) return true;
       }
     }
-    const k = this.sets.push(hs) - 1;
+    // remember a copy (`hs` is a scratch view)
+    if (this.used + hs.length > this.pool.length) {
+      const bigger = new Uint32Array(Math.max(this.pool.length * 2, this.used + hs.length));
+      bigger.set(this.pool.subarray(0, this.used));
+      this.pool = nearPool = bigger;
+    }
+    this.pool.set(hs, this.used);
+    const k = this.starts.push(this.used) - 1;
+    this.lens.push(hs.length);
+    this.used += hs.length;
     this.tried.push(0);
     for (let i = 0; i < plen; i++) {
-      const list = this.index.get(hs[i]);
-      if (list) list.push(k); else this.index.set(hs[i], [k]);
+      const key = prefix[i]! | 0;
+      const list = this.index.get(key);
+      if (list) list.push(k); else this.index.set(key, [k]);
     }
     return false;
   }
 }
 
-function jaccardSorted(a: Uint32Array, b: Uint32Array): number {
-  let i = 0, j = 0, inter = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { inter++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
+/** The pool of NearDuplicates, reused from page to page (one cleanLines call at a time uses it). */
+let nearPool = new Uint32Array(4096);
+
+/**
+ * The k smallest of the distinct values hs, ascending (the prefix of the set in the fixed order): an insertion into
+ * a short sorted list, as k is about a tenth of the set.
+ */
+function smallest(hs: Uint32Array, k: number): Uint32Array {
+  if (prefixScratch.length < k) prefixScratch = new Uint32Array(Math.max(k, prefixScratch.length * 2));
+  const out = prefixScratch;
+  let m = 0;
+  for (let i = 0; i < hs.length; i++) {
+    const x = hs[i]!;
+    if (m === k && x >= out[m - 1]!) continue;
+    let j = m < k ? m++ : k - 1; // when full, the largest kept value goes
+    while (j > 0 && out[j - 1]! > x) { out[j] = out[j - 1]!; j--; }
+    out[j] = x;
   }
-  return inter / (a.length + b.length - inter);
+  return out;
+}
+let prefixScratch = new Uint32Array(64);
+
+/** Jaccard similarity of the last `wordHashes` set (of size alen) and the distinct values b[bs, bs + blen). */
+function jaccardWithLast(alen: number, b: Uint32Array, bs: number, blen: number): number {
+  let inter = 0;
+  for (let j = bs; j < bs + blen; j++) if (inLastSet(b[j]!)) inter++;
+  return inter / (alen + blen - inter);
 }
 
 /** rule dateline: «بيونج يانج - قالت…», «واشنطن (رويترز) - …» at the start of the first paragraph. */
@@ -390,7 +589,7 @@ export function readDateline(text: string, lex: CleanLexicon): { place: string; 
 export function cleanLines(raw: string, hints: PageHints = {}): CleanPage {
   const lex = loadCleanLexicon();
   const trace: CleanPage["trace"] = [];
-  const lines = (raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw).split("\n").map(mkLine).filter((l) => l.text !== "");
+  const lines = pageLines(raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw);
 
   let title: string | null = hints.title?.trim() || null;
   let published: string | null = hints.published ?? null;
@@ -519,10 +718,10 @@ export function cleanLines(raw: string, hints: PageHints = {}): CleanPage {
     for (const part of parts) {
       const n = parts.length === 1 ? l.norm : normalizeForMatch(part);
       const hs = wordHashes(n);
-      const full = lastFullHash;
-      if (seenExact.has(n, full)) { trace.push({ rule: "duplicate-paragraph", line: part }); continue; }
+      const sig = setSignature(hs);
+      if (seenExact.has(n, sig)) { trace.push({ rule: "duplicate-paragraph", line: part }); continue; }
       if (hs.length >= 8 && near.seenOrAdd(hs)) { trace.push({ rule: "near-duplicate-paragraph", line: part }); continue; }
-      seenExact.add(n, full);
+      seenExact.add(n, sig);
       paras.push(part);
       parasNorm.push(n);
     }

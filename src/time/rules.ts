@@ -77,6 +77,11 @@ export interface Rule {
    * "#" allows a number. Lets the engine skip hopeless start positions without running the pattern.
    */
   starts?: Set<string>;
+  /**
+   * true when no match can begin at the keyword itself unless its word is in `starts` too (the pattern opens with
+   * a number or a word that precedes the keyword): the engine then applies `starts` at the keyword as well.
+   */
+  startsAtKeyword?: boolean;
   /** A candidate; null: no reading here (the engine may try a later start); false: veto the whole keyword hit. */
   handle(m: RegExpExecArray, ctx: Ctx): Cand | null | false;
 }
@@ -559,6 +564,7 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
     trigger: "cue",
     lookback: 16,
     starts: numStarts,
+    startsAtKeyword: true, // the pattern opens with a number, the keyword is a word
     re: new RegExp(`(?<d>${NB}\\d{1,2})\\s+(?:من\\s+)?(?:(?<unit>الشهر|شهر)\\s+)?(?<cue>${CUES})${NOT_LETTER}`, U),
     handle(m, ctx) {
       const g = m.groups!;
@@ -583,6 +589,7 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
     trigger: "ago",
     lookback: 16,
     starts: firstWords(r.agoWords),
+    startsAtKeyword: true, // the pattern opens with «قبل»/«منذ» and a space: a match at the keyword starts with one
     re: new RegExp(`(?:${AGO})\\s+(?:(?<n>${NB}\\d{1,2}|${COUNTS})\\s+)?(?<unit>${AGO_UNITS})${NOT_LETTER}`, U),
     handle(m, ctx) {
       const g = m.groups!;
