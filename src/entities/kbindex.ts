@@ -1,12 +1,13 @@
 /**
  * Per-KB matching structures, built once per `Kb` object and cached (WeakMap): token tries for names/aliases,
  * person short forms, country nisba adjectives and metonyms, title phrases and discovery cues, the
- * transliteration-key index, and office holders by office and country.
+ * transliteration-key index, and office holders by office and country; and the per-word facts the linker looks
+ * up for every body word (WordTable), with the transliteration tier's verdicts and edit distance.
  */
 import type { Kb, KbEntry, KbRole } from "../kb/index.js";
-import { cliticVariants, translitKey } from "../text/index.js";
+import { letterClass, translitKey } from "../text/index.js";
 import { loadLinkerData, type CueDef, type LinkerData, type TitleDef } from "./data.js";
-import { phraseWords, TokenTrie, type TrieNode } from "./trie.js";
+import { phraseWords, TokenTrie, type TrieNode, type TrieStart } from "./trie.js";
 
 export interface Holder {
   entry: KbEntry;
@@ -49,6 +50,9 @@ export const CAN = {
   NISBA: 32,
   METONYM: 64,
   MODIFIER: 128,
+  IGO_ADJ: 256,
+  /** a `full` reading of the word is a whole KB name by itself */
+  FULL_HIT: 512,
 } as const;
 
 /** What the linker needs to know about one normalized word, computed once per distinct word and KB index. */
@@ -59,8 +63,26 @@ export interface WordInfo {
   blocks: boolean;
   /** the word and its forms without a conjunction/preposition prefix, with the prefix length */
   stems: [string, number][];
+  /** wordKey(word) and collapseWord(word): the word's keys in the transliteration tries after a first word */
+  translitKey: string;
+  collapsed: string;
+  /** the word is letters only (/^\p{L}+$/u): a possible person name word */
+  letters: boolean;
+  /** /^\p{L}{2,}$/u: letters only, at least two (code points) */
+  letters2: boolean;
+  /** the word is letters and digits, not starting with a digit: a possible word of a cue's name */
+  alnumName: boolean;
   /** where the transliteration tier starts for each stem that can start it (null when none can, see CAN.TRANSLIT) */
   translit: TranslitStart[] | null;
+  /** the word's readings that start a KB name, a title, a cue, a person's short form (null when none does: the
+   * CAN bit is then clear) — see TokenTrie.startsOf / matchFrom */
+  full: TrieStart<KbEntry>[] | null;
+  titles: TrieStart<TitleDef>[] | null;
+  cues: TrieStart<CueDef>[] | null;
+  short: TrieStart<KbEntry>[] | null;
+  /** signature (see wordBit) of the words that can follow this one inside a KB name: the second words of the names
+   * its `full` readings start */
+  fullNext: number;
 }
 
 /** The transliteration tier's entry points for one stem of a word (found once per word, reused per occurrence). */
@@ -72,6 +94,16 @@ export interface TranslitStart {
   keyNode: TrieNode<TranslitForm> | undefined;
   collapsedNode: TrieNode<TranslitForm> | undefined;
   joined: TranslitForm[] | undefined;
+  /** the verdicts of the one-word candidates (the stem alone against keyNode.hits, collapsedNode.hits, joined),
+   * by index and letter flags: see verdictIndex */
+  verdicts: TranslitVerdict[];
+}
+
+/** The outcome of verifying a transliteration candidate: the single entity it matches (null: none or several) and
+ * the rule (kb_collapsed | kb_translit). */
+export interface TranslitVerdict {
+  pick: KbEntry | null;
+  rule: string;
 }
 
 export interface KbIndex {
@@ -109,7 +141,10 @@ export interface KbIndex {
   /** single words that can never be part of a discovered name: title and cue heads, nisba words */
   nameStops: Set<string>;
   /** per-word cache (see wordInfo) */
-  words: Map<string, WordInfo>;
+  words: WordTable;
+  /** the linker's cache of office holders by title and scope (see link.ts holderLists): bounded by the titles and
+   * the KB's countries and IGOs */
+  holderLists: Map<TitleDef, Map<string, unknown>>;
 }
 
 /** Below these lengths a transliteration key is too short to be trusted. */
@@ -314,7 +349,8 @@ export function buildKbIndex(kb: Kb): KbIndex {
     holders,
     countries,
     nameStops,
-    words: new Map(),
+    words: new WordTable(),
+    holderLists: new Map(),
   };
   cache.set(kb, idx);
   return idx;
@@ -371,6 +407,54 @@ export function measureKeyCollisions(kb: Kb): {
   return { forms, keys: seqOwners.size, collidingKeys: colliding, collidingJoinedKeys: joined, exactCollidingForms: exact, examples };
 }
 
+/** The candidate lists of the transliteration tier: per-word translit keys, per-word collapsed letters, the whole
+ * alias joined. */
+export const TRANSLIT_KEY = 0, TRANSLIT_COLLAPSED = 1, TRANSLIT_JOINED = 2;
+/** Index into TranslitStart.verdicts: the candidate list and the body word's letter flags (article; hamza seat or
+ * final ة). */
+export function verdictIndex(src: number, art: boolean, hamza: boolean): number {
+  return src * 4 + (art ? 2 : 0) + (hamza ? 1 : 0);
+}
+export const NO_VERDICT: TranslitVerdict = { pick: null, rule: "" };
+
+/**
+ * The verification of a transliteration candidate: `joined` (the body words' normalized letters, joined; `words`
+ * body words) against the forms of one candidate list, `art` / `hamza` = a body word has the article / Arabic
+ * morphology (hamza seat or final ة):
+ * - kb_collapsed: equal once doubled letters are collapsed — the only test for aliases with the article or of
+ *   types that are not transliterated («الاتحاد السوفييتي» = «السوفيتي»);
+ * - kb_translit: weighted edit distance (see editDistance) ≤ max(1, ⌊len/5⌋), same number of words, no body
+ *   word with the article — so «جنودا» is not «كندا» and «إجراء» is not «أكرا».
+ * The single entity passing, or NO_VERDICT (none, several, or fewer than TRANSLIT_MIN_SINGLE_TOKEN letters).
+ */
+export function translitVerdict(joined: string, words: number, forms: TranslitForm[], art: boolean, hamza: boolean): TranslitVerdict {
+  if (joined.length < TRANSLIT_MIN_SINGLE_TOKEN) return NO_VERDICT;
+  const collapsed = collapseWord(joined);
+  let pick: KbEntry | null = null;
+  let several = false;
+  let rule = "kb_collapsed";
+  for (const f of forms) {
+    if (f.collapsed !== collapsed) continue;
+    if (pick && pick !== f.entry) several = true;
+    pick = f.entry;
+  }
+  if (!pick && !art && !hamza) {
+    rule = "kb_translit";
+    const maxD = Math.max(1, Math.floor(joined.length / 5));
+    for (const f of forms) {
+      if (f.strict) continue;
+      // a one-word alias shorter than 5 letters is too easy to meet by chance («إرنا» ~ «أرينا» arena)
+      if (f.joined.length < TRANSLIT_MIN_SINGLE_TOKEN) continue;
+      const d = editDistance(f.joined, joined, maxD);
+      if (f.words === words ? d <= maxD : d <= 1) {
+        if (pick && pick !== f.entry) several = true;
+        pick = f.entry;
+      }
+    }
+  }
+  return pick && !several ? { pick, rule } : NO_VERDICT;
+}
+
 /** A particle carrying a pronoun («أنهما», «لأنه», «إنها»): never part of a name. */
 const PARTICLE_PRONOUN = /^(ان|لان|كان|بان|لكن|وان|فان)(ه|ها|هم|هما|هن|ني|نا)$/;
 /** An imperfect verb with a plural/dual ending («سيبحثان», «يتحدثون»): never part of a name. */
@@ -384,19 +468,118 @@ function stemsOf(x: string): [string, number][] {
   return out;
 }
 
+/**
+ * The per-word cache of a KB index: an open-addressing table keyed by a hash of the word's characters, whose slots
+ * keep the word, its CAN mask, its WordInfo and its `fullNext` signature side by side in one array. The linker looks
+ * up every word of every article but most words only need their mask: a slot is one cache line, where a Map look-up
+ * touches a bucket, an entry and then the WordInfo object — lines that the other stages evict between articles.
+ * Bounded: past MAX_WORDS the table starts over (the words of the texts that follow fill it again).
+ */
+export class WordTable {
+  /** SLOT values per slot: [word, mask, info, fullNext]; word undefined = empty slot */
+  slots: (string | number | WordInfo | undefined)[];
+  private bits: number;
+  size = 0;
+  static readonly MAX_WORDS = 200_000;
+  constructor(bits = 12) {
+    this.bits = bits;
+    this.slots = emptySlots(bits);
+  }
+  /** the index in `slots` of the slot of `w` (hash `h` = wordHash(w)), -1 when absent */
+  find(w: string, h: number): number {
+    const mask = (1 << this.bits) - 1;
+    let s = h & mask;
+    const slots = this.slots;
+    for (;;) {
+      const k = slots[SLOT * s];
+      if (k === undefined) return -1;
+      if (k === w) return SLOT * s;
+      s = (s + 1) & mask;
+    }
+  }
+  /** store a word known to be absent; returns the index of its slot */
+  insert(w: string, h: number, info: WordInfo): number {
+    if (this.size >= WordTable.MAX_WORDS) this.reset(this.bits);
+    else if (2 * (this.size + 1) > 1 << this.bits) this.grow();
+    const mask = (1 << this.bits) - 1;
+    let s = h & mask;
+    while (this.slots[SLOT * s] !== undefined) s = (s + 1) & mask;
+    const k = SLOT * s;
+    this.slots[k] = w;
+    this.slots[k + 1] = info.mask;
+    this.slots[k + 2] = info;
+    this.slots[k + 3] = info.fullNext;
+    this.size++;
+    return k;
+  }
+  private reset(bits: number): void {
+    this.bits = bits;
+    this.slots = emptySlots(bits);
+    this.size = 0;
+  }
+  private grow(): void {
+    const old = this.slots;
+    this.reset(this.bits + 1);
+    for (let k = 0; k < old.length; k += SLOT) {
+      const w = old[k];
+      if (w !== undefined) this.insert(w as string, wordHash(w as string), old[k + 2] as WordInfo);
+    }
+  }
+}
+/** values per WordTable slot */
+const SLOT = 4;
+
+/** 2^bits empty slots, as a packed array (no holes: element reads need no prototype check). */
+function emptySlots(bits: number): (string | number | WordInfo | undefined)[] {
+  const a: (string | number | WordInfo | undefined)[] = [];
+  for (let k = 0; k < SLOT << bits; k++) a.push(undefined);
+  return a;
+}
+
+/** FNV-1a over the UTF-16 units, folded: the slot of a word in a WordTable, and its `wordBit`. */
+export function wordHash(w: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+/** One of 32 bits chosen by a word's hash: signatures of word sets (WordInfo.fullNext) are ORs of these bits, so a
+ * word whose bit is not in a signature is not in the set. */
+export function wordBit(h: number): number {
+  return 1 << (h >>> 27);
+}
+
+/** The index of the slot of `w` (hash `h`) in `ix.words.slots`, computing its facts on first sight: the mask is at
+ * +1, the WordInfo at +2, fullNext at +3. Valid until the next look-up of another word. */
+export function wordSlot(ix: KbIndex, w: string, h: number = wordHash(w)): number {
+  const s = ix.words.find(w, h);
+  return s >= 0 ? s : ix.words.insert(w, h, computeWordInfo(ix, w));
+}
+
 /** Word facts for the linker, cached per KB index (bounded). */
 export function wordInfo(ix: KbIndex, w: string): WordInfo {
-  let info = ix.words.get(w);
-  if (info) return info;
+  const s = wordSlot(ix, w); // (before reading `slots`: an insertion may grow the table)
+  return ix.words.slots[s + 2] as WordInfo;
+}
+
+function computeWordInfo(ix: KbIndex, w: string): WordInfo {
   const d = ix.data;
   const stop = (x: string) => d.stop.has(x) || d.generic.has(x) || ix.nameStops.has(x);
   let mask = 0;
-  for (const v of cliticVariants(w)) {
-    if (ix.full.root.next.has(v.stem)) mask |= CAN.FULL;
-    if (ix.titles.root.next.has(v.stem)) mask |= CAN.TITLE;
-    if (ix.cues.root.next.has(v.stem)) mask |= CAN.CUE;
-    if (ix.short.root.next.has(v.stem)) mask |= CAN.SHORT;
+  const full = ix.full.startsOf(w);
+  const titles = ix.titles.startsOf(w);
+  const cues = ix.cues.startsOf(w);
+  const short = ix.short.startsOf(w);
+  let fullNext = 0;
+  if (full) {
+    mask |= CAN.FULL;
+    for (const st of full) {
+      if (st.node.hits) mask |= CAN.FULL_HIT;
+      for (const k of st.node.next.keys()) fullNext |= wordBit(wordHash(k));
+    }
   }
+  if (titles) mask |= CAN.TITLE;
+  if (cues) mask |= CAN.CUE;
+  if (short) mask |= CAN.SHORT;
   const stems = stemsOf(w);
   const blocks =
     stop(w) ||
@@ -404,22 +587,101 @@ export function wordInfo(ix: KbIndex, w: string): WordInfo {
     PARTICLE_PRONOUN.test(w) ||
     (w.length >= 6 && VERB_SHAPE.test(w));
   let translit: TranslitStart[] | null = null;
-  if (!blocks && w.length >= 2) {
+  // (a word not starting with a letter — a number — is never a transliterated name)
+  if (!blocks && w.length >= 2 && /^\p{L}/u.test(w)) {
     for (const [stem, skip] of stems) {
       const keyNode = ix.translitWords.root.next.get(wordKey(stem));
       const collapsedNode = ix.collapsedWords.root.next.get(collapseWord(stem));
       const joined = stem.length >= 6 ? ix.translitJoined.get(wordKey(stem)) : undefined;
       if (keyNode || collapsedNode || joined) {
+        // the stem alone against each candidate list, for each combination of letter flags
+        const verdicts: TranslitVerdict[] = [];
+        let any = false;
+        for (const [src, forms] of [[TRANSLIT_KEY, keyNode?.hits], [TRANSLIT_COLLAPSED, collapsedNode?.hits], [TRANSLIT_JOINED, joined]] as const) {
+          for (const art of [false, true]) {
+            for (const hamza of [false, true]) {
+              const v = forms ? translitVerdict(stem, 1, forms, art, hamza) : NO_VERDICT;
+              verdicts[verdictIndex(src, art, hamza)] = v;
+              if (v.pick) any = true;
+            }
+          }
+        }
+        // a stem whose one-word candidates never pass and whose key/letters start no longer alias can never give a
+        // match, wherever it occurs: no start (most such words are common words that happen to share a key)
+        const longer = (keyNode !== undefined && keyNode.next.size > 0) || (collapsedNode !== undefined && collapsedNode.next.size > 0);
+        if (!any && !longer) continue;
         mask |= CAN.TRANSLIT;
-        (translit ??= []).push({ stem, skip, keyNode, collapsedNode, joined });
+        (translit ??= []).push({ stem, skip, keyNode, collapsedNode, joined, verdicts });
       }
     }
   }
   if (ix.nisba.root.next.has(w)) mask |= CAN.NISBA;
   if (ix.metonym.root.next.has(w)) mask |= CAN.METONYM;
   if (ix.modifiers.root.next.has(w)) mask |= CAN.MODIFIER;
-  info = { mask, blocks, stems, translit };
-  if (ix.words.size > 200_000) ix.words.clear();
-  ix.words.set(w, info);
-  return info;
+  if (ix.igoAdj.root.next.has(w)) mask |= CAN.IGO_ADJ;
+  const letters = /^\p{L}+$/u.test(w);
+  const letters2 = /^\p{L}{2,}$/u.test(w);
+  const alnumName = /^[\p{L}\p{N}]+$/u.test(w) && !/^\p{N}/u.test(w);
+  return { mask, blocks, translitKey: translitKey(w), collapsed: collapseWord(w), letters, letters2, alnumName, stems, translit, full, titles, cues, short, fullNext };
+}
+
+/** Indel cost per UTF-16 code unit: a long vowel ا و ي costs 1, anything else 2. */
+function indelCost(c: number): number {
+  return c === 0x627 || c === 0x648 || c === 0x64a ? 1 : 2;
+}
+/** letterClass as an integer per UTF-16 code unit (equal ids = equal classes), filled on first use. */
+const CLASS_ID = new Int32Array(0x10000).fill(-1);
+const CLASS_IDS = new Map<string, number>();
+function classId(c: number): number {
+  let id = CLASS_ID[c]!;
+  if (id < 0) {
+    const k = letterClass(String.fromCharCode(c));
+    id = CLASS_IDS.get(k) ?? CLASS_IDS.size;
+    CLASS_IDS.set(k, id);
+    CLASS_ID[c] = id;
+  }
+  return id;
+}
+/** the two rows of editDistance, reused (grown on demand) */
+let edPrev = new Int32Array(64);
+let edCur = new Int32Array(64);
+/**
+ * Weighted edit distance for transliteration variants, abandoning early above `max` (returns max + 1):
+ * letters of one transliteration class are equal (ج/غ, ت/ط …), inserting or dropping a long vowel ا و ي costs 1,
+ * any other insertion, deletion or substitution costs 2; the digraphs تش/دج are folded first.
+ * So «بوتين»~«بوتن» = 1, «بيونج يانج»~«بيونغ يانغ» = 0, but «إجراء»~«أكرا» = 2 (the hamza is a consonant).
+ * (Two reused integer rows over char codes: this runs for every transliteration candidate.)
+ */
+export function editDistance(a0: string, b0: string, max: number): number {
+  const fold = (x: string) => (x.includes("تش") || x.includes("دج") ? x.replace(/تش/g, "ش").replace(/دج/g, "ج") : x);
+  const a = fold(a0);
+  const b = fold(b0);
+  const n = b.length;
+  if (edPrev.length < n + 1) {
+    edPrev = new Int32Array(2 * n + 2);
+    edCur = new Int32Array(2 * n + 2);
+  }
+  let prev = edPrev;
+  let cur = edCur;
+  prev[0] = 0;
+  for (let j = 1; j <= n; j++) prev[j] = prev[j - 1]! + indelCost(b.charCodeAt(j - 1));
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    const da = indelCost(ca);
+    const ka = classId(ca);
+    cur[0] = prev[0]! + da;
+    let rowMin = cur[0]!;
+    for (let j = 1; j <= n; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const sub = ca === cb || ka === classId(cb) ? 0 : 2;
+      const v = Math.min(prev[j]! + da, cur[j - 1]! + indelCost(cb), prev[j - 1]! + sub);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[n]!;
 }

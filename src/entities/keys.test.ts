@@ -1,12 +1,14 @@
 /**
  * The fast key and distance primitives of the transliteration tier (integer rows, char-code loops) against their
  * definitions: collapseKey/collapseWord collapse doubled letters by code point, editDistance is the weighted
- * distance documented in link.ts.
+ * distance documented in kbindex.ts; the per-word starts of the token tries (startsOf/matchFrom) match as matchAt,
+ * and the per-word table (WordTable) finds every word it stored, across growth.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { collapseKey, collapseWord } from "./kbindex.js";
+import { collapseKey, collapseWord, WordTable, wordHash, type WordInfo } from "./kbindex.js";
 import { editDistance } from "./link.js";
+import { phraseWords, TokenTrie } from "./trie.js";
 
 /** the definition: code points, a letter equal to the previous one is dropped */
 function collapseRef(s: string): string {
@@ -45,4 +47,43 @@ test("editDistance: letter classes free, long vowels cost 1, other edits 2, earl
   const long = "ب".repeat(200);
   assert.equal(editDistance(long, long, 1), 0);
   assert.equal(editDistance("بوتين", "بوتن", 3), 1);
+});
+
+test("TokenTrie.matchFrom from the word's startsOf equals matchAt, with clitics and without the article variants", () => {
+  const trie = new TokenTrie<string>();
+  for (const p of ["روسيا", "الولايات المتحدة", "الولايات المتحدة الأمريكية", "كرملين", "وكالة الأنباء", "الأنباء", "بيت", "البيت الأبيض"]) trie.add(p, p);
+  const words: (string | null)[] = [
+    ...phraseWords("وروسيا وللولايات المتحدة الأمريكية والكرملين بالبيت الأبيض وكالة الأنباء الرسمية"),
+    null,
+    ...phraseWords("الولايات المتحدة بيت"),
+  ];
+  let matched = 0;
+  for (let i = 0; i < words.length; i++) {
+    for (const noArticle of [false, true]) {
+      const starts = words[i] == null ? null : trie.startsOf(words[i]!);
+      const a = trie.matchAt(words, i, noArticle ? "noArticle" : true);
+      assert.deepEqual(trie.matchFrom(words, i, starts, noArticle), a, `${words[i]} noArticle=${noArticle}`);
+      if (a) matched++;
+    }
+  }
+  assert.ok(matched >= 10);
+});
+
+test("WordTable finds every stored word across growth and keeps mask and info in the slot", () => {
+  const t = new WordTable(2);
+  const words = Array.from({ length: 3000 }, (_, k) => `w${k.toString(36)}`);
+  const info = (k: number) => ({ mask: k, fullNext: -k }) as unknown as WordInfo;
+  for (let k = 0; k < words.length; k++) {
+    assert.equal(t.find(words[k]!, wordHash(words[k]!)), -1);
+    t.insert(words[k]!, wordHash(words[k]!), info(k));
+  }
+  for (let k = 0; k < words.length; k++) {
+    const s = t.find(words[k]!, wordHash(words[k]!));
+    assert.ok(s >= 0);
+    assert.equal(t.slots[s], words[k]);
+    assert.equal(t.slots[s + 1], k);
+    assert.equal((t.slots[s + 2] as unknown as { mask: number }).mask, k);
+    assert.equal(t.slots[s + 3], -k);
+  }
+  assert.equal(t.find("absent", wordHash("absent")), -1);
 });

@@ -37,7 +37,6 @@ import type { Kb, KbEntry } from "../kb/index.js";
 import {
   analysisFor,
   cliticVariants,
-  letterClass,
   normalizeForMatch,
   translitKey,
   type TextAnalysis,
@@ -47,17 +46,26 @@ import type { CueDef, TitleDef } from "./data.js";
 import {
   buildKbIndex,
   CAN,
-  collapseWord,
+  editDistance,
   wordInfo,
-  wordKey,
+  wordSlot,
+  wordHash,
+  wordBit,
   type WordInfo,
   type TranslitForm,
+  type TranslitVerdict,
+  translitVerdict,
+  verdictIndex,
+  TRANSLIT_KEY,
+  TRANSLIT_COLLAPSED,
+  TRANSLIT_JOINED,
   entryNames,
   roleKey,
-  TRANSLIT_MIN_SINGLE_TOKEN,
   type KbIndex,
 } from "./kbindex.js";
 import { phraseWords, type TokenTrie, type TrieMatch, type TrieNode } from "./trie.js";
+
+export { editDistance };
 
 export interface LinkOptions {
   /** publication date "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | null */
@@ -106,21 +114,6 @@ interface Ident {
   countryRule?: string;
 }
 
-/** A word of the body: normalized form, or null for a barrier (punctuation other than a joining hyphen). */
-interface W {
-  norm: string | null;
-  tok: Token;
-  quote: boolean;
-  /** written with the article ال (bare alef), possibly behind clitics — judged on the ORIGINAL letters, since
-   * normalization makes «ألكسندر» look like «الكسندر» */
-  art: boolean;
-  /** written with a final taa marbuta ة (an Arabic noun, not a transliterated name) */
-  taa: boolean;
-  /** written with a hamza seat ء ئ ؤ or a non-initial أ إ: Arabic morphology («وسائل», «أنباء»), rare in
-   * transliterated names — the fuzzy transliteration tier does not take such words */
-  hamza: boolean;
-}
-
 interface Span {
   from: number;
   to: number;
@@ -129,6 +122,10 @@ interface Span {
   rule: string;
   ident: Ident | null;
 }
+
+/** The clitic prefixes of kbindex stemsOf. */
+const ONE_LETTER_CLITICS = ["و", "ف", "ب", "ل", "ك"];
+const TWO_LETTER_CLITICS = ["وب", "ول", "فب", "فل", "وك"];
 
 const PERSON_CONNECTORS = new Set(["عبد", "ابو", "ابن", "بن", "بنت", "ال", "ولد", "دي", "دا", "فون", "فان", "دو"]);
 /** Imperfect-verb look: a single unknown word after a title starting with these is more likely a verb than a name. */
@@ -143,33 +140,64 @@ function isMasdar(x: string): boolean {
 const POSSESSIVE = /..(ها|هم|هما|كم|هن)$/;
 
 /**
- * The person holding the title's first office that has a holder for `scope` at the date `published`: null when
- * none does or when that office has several holders. Depends only on the KB index, the title, the scope and the
- * date, so it is memoized (titles repeat across articles).
+ * The person holding the title's first office that has a holder for `scope` on `day` (the publication day, see
+ * pubDay; null = no date: current holders): null when none does or when that office has several holders.
  */
-function officeHolder(ix: KbIndex, def: TitleDef, scope: string, published: string | null): KbEntry | null {
-  let byDef = HOLDER_MEMO.get(ix);
-  if (!byDef) HOLDER_MEMO.set(ix, (byDef = new Map()));
-  let byScope = byDef.get(def);
-  if (!byScope) byDef.set(def, (byScope = new Map()));
-  let byDate = byScope.get(scope);
-  if (!byDate) byScope.set(scope, (byDate = new Map()));
-  const key = published ?? "";
-  let p = byDate.get(key);
-  if (p !== undefined) return p;
-  p = null;
-  for (const office of def.offices) {
-    const hs = (ix.holders.get(roleKey(office, scope)) ?? []).filter((h) => roleActiveAt(h.role, published));
-    const people = uniq(hs.map((h) => h.entry));
-    if (people.length === 0) continue;
-    p = people.length > 1 ? null : people[0]!;
-    break;
+function officeHolder(ix: KbIndex, def: TitleDef, scope: string, day: string | null): KbEntry | null {
+  for (const hs of holderLists(ix, def, scope)) {
+    let p: KbEntry | null = null;
+    let several = false;
+    for (const h of hs) {
+      if (!periodActive(h.period, day)) continue;
+      if (p === null) p = h.entry;
+      else if (h.entry !== p) several = true;
+    }
+    if (p !== null) return several ? null : p;
   }
-  if (byDate.size > 10_000) byDate.clear();
-  byDate.set(key, p);
+  return null;
+}
+
+/** A role's period as comparable days (see dayOf; null = unbounded), computed once per role. */
+interface Period {
+  from: string | null;
+  to: string | null;
+  /** the role has no end date: it is current */
+  current: boolean;
+}
+const PERIODS = new WeakMap<object, Period>();
+function periodOf(role: { from: string | null; to: string | null }): Period {
+  let p = PERIODS.get(role);
+  if (!p) {
+    p = { from: role.from ? dayOf(role.from, false) : null, to: role.to ? dayOf(role.to, true) : null, current: role.to == null };
+    PERIODS.set(role, p);
+  }
   return p;
 }
-const HOLDER_MEMO = new WeakMap<KbIndex, Map<TitleDef, Map<string, Map<string, KbEntry | null>>>>();
+/** roleActiveAt on a period and a publication day (pubDay of the date, null = no date) */
+function periodActive(p: Period, day: string | null): boolean {
+  if (day === null) return p.current;
+  if (p.from !== null && p.from > day) return false;
+  if (p.to !== null && p.to < day) return false;
+  return true;
+}
+
+/** The holders of each of a title's offices for a scope, with their periods: they depend only on the KB index, the
+ * title and the scope (a KB country or IGO), so they are gathered once. */
+function holderLists(ix: KbIndex, def: TitleDef, scope: string): HolderSpan[][] {
+  const byDef = ix.holderLists as Map<TitleDef, Map<string, HolderSpan[][]>>;
+  let byScope = byDef.get(def);
+  if (!byScope) byDef.set(def, (byScope = new Map()));
+  let lists = byScope.get(scope);
+  if (!lists) {
+    lists = def.offices.map((office) => (ix.holders.get(roleKey(office, scope)) ?? []).map((h) => ({ entry: h.entry, period: periodOf(h.role) })));
+    byScope.set(scope, lists);
+  }
+  return lists;
+}
+interface HolderSpan {
+  entry: KbEntry;
+  period: Period;
+}
 
 /** Pad a partial ISO date to a comparable day: start or end of the period. */
 function dayOf(d: string, end: boolean): string {
@@ -205,8 +233,8 @@ export function discoveredId(type: EntityType, name: string): string {
   return `rasd:${type}:${r}-${h}`;
 }
 
-/** Bits of `WordRecord` letter flags (see W.art, W.taa, W.hamza). */
-const ART = 1, TAA = 2, HAMZA = 4;
+/** Bits of a word's letter flags (see Linker.art, taa, hamza); LETTERS_KNOWN marks them computed. */
+const ART = 1, TAA = 2, HAMZA = 4, LETTERS_KNOWN = 8;
 
 /** One pass over a word's original letters: hamza seats anywhere, أ/إ after the first letter, the last letter
  * (marks skipped), the article. */
@@ -222,65 +250,67 @@ function letterFlags(x: string): number {
 }
 
 /**
- * A body word, made by a constructor rather than an object literal: V8 may pretenure a literal's allocation site
- * (allocate straight into the old generation) when its objects survive young collections, as an article's words do
- * while the linker runs; old words then keep the article's tokens alive until a full collection (see TokenRecord
- * in src/text/tokenize.ts). The letter flags (art, taa, hamza) are computed on first use: most words are only
- * looked up by their normalized form, never asked about their letters.
+ * Buffers of the per-word typed arrays, reused from one article to the next (grown on demand): a typed array of an
+ * article's length is an off-heap allocation that costs more than the pass that fills it. A Linker takes views of
+ * them (subarray); linkEntities is synchronous and never re-entered, so one Linker at a time uses them.
  */
-class WordRecord implements W {
-  /** ART | TAA | HAMZA bits, -1 until computed (punctuation: 0) */
-  private flags: number;
-  constructor(
-    public norm: string | null,
-    public tok: Token,
-    public quote: boolean,
-  ) {
-    this.flags = norm === null ? 0 : -1;
-  }
-  private bits(): number {
-    if (this.flags < 0) this.flags = letterFlags(this.tok.text);
-    return this.flags;
-  }
-  get art(): boolean {
-    return (this.bits() & ART) !== 0;
-  }
-  get taa(): boolean {
-    return (this.bits() & TAA) !== 0;
-  }
-  get hamza(): boolean {
-    return (this.bits() & HAMZA) !== 0;
-  }
+interface Scratch {
+  masks: Int32Array;
+  fullNext: Int32Array;
+  bits: Int32Array;
+  owner: Int32Array;
+  letters: Uint8Array;
+  titleInside: Uint8Array;
 }
-
-/** Build the word sequence: hyphens joining two words disappear, other punctuation is a barrier. */
-function words(tokens: Token[]): W[] {
-  const out: W[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.kind === "punct") {
-      const nx = tokens[i + 1];
-      if (t.norm === "-" && nx?.hyphenJoined) continue;
-      out.push(new WordRecord(null, t, t.norm === '"'));
-    } else {
-      out.push(new WordRecord(t.norm, t, false));
-    }
-  }
-  return out;
+let SCRATCH: Scratch | null = null;
+/** Above this many tokens an article gets buffers of its own (the kept ones stay small). */
+const SCRATCH_MAX = 1 << 16;
+function scratch(len: number): Scratch {
+  if (len > SCRATCH_MAX) return newScratch(len);
+  if (SCRATCH === null || SCRATCH.masks.length < len) SCRATCH = newScratch(Math.min(SCRATCH_MAX, Math.max(1024, 2 * len)));
+  return SCRATCH;
+}
+function newScratch(cap: number): Scratch {
+  return {
+    masks: new Int32Array(cap),
+    fullNext: new Int32Array(cap),
+    bits: new Int32Array(cap),
+    owner: new Int32Array(cap),
+    letters: new Uint8Array(cap),
+    titleInside: new Uint8Array(cap),
+  };
 }
 
 class Linker {
   readonly ix: KbIndex;
   readonly body: string;
   readonly published: string | null;
-  readonly w: W[];
+  /** the publication date as a comparable day (see pubDay), null without a date */
+  readonly day: string | null;
+  /**
+   * The word sequence, as parallel arrays (no object per word): the body's tokens without the hyphens that join
+   * two words («كوفيد-19»); `norms[i]` is the word's normalized form, null for a barrier (other punctuation).
+   */
+  readonly toks: readonly Token[];
   readonly norms: (string | null)[];
+  /** number of words */
+  readonly n: number;
+  /** per word: ART | TAA | HAMZA | LETTERS_KNOWN, 0 until computed on first use (most words are only looked up by
+   * their normalized form, never asked about their letters) */
+  readonly letters: Uint8Array;
   readonly nmap: Int32Array;
   readonly sentences: readonly { start: number; end: number }[];
   /** owner[i] = index into spans, -1 = free, -2 = used by a title/cue phrase */
   readonly owner: Int32Array;
   /** per-word facts (null for barriers) */
   readonly info: (WordInfo | null)[];
+  /** per-word CAN bits (0 for barriers): the passes test these without reading the WordInfo objects */
+  readonly masks: Int32Array;
+  /** per word: WordInfo.fullNext, and the word's own wordBit (0 for barriers) */
+  readonly fullNext: Int32Array;
+  readonly bits: Int32Array;
+  /** per word: 1 inside a title phrase (after its first word), see matchKb */
+  readonly titleInside: Uint8Array;
   readonly spans: Span[] = [];
   readonly idents = new Map<string, Ident>();
   /** title trie matches by start word, found once in pass 1 */
@@ -290,27 +320,118 @@ class Linker {
     this.ix = buildKbIndex(opts.kb);
     this.body = body;
     this.published = opts.published;
+    this.day = opts.published == null ? null : pubDay(opts.published);
     const a = analysisFor(body, opts.text);
     this.sentences = a.sentences;
     this.nmap = a.norm.map;
-    this.w = words(a.tokens);
-    this.norms = this.w.map((x) => x.norm);
-    this.owner = new Int32Array(this.w.length).fill(-1);
-    this.info = this.norms.map((x) => (x == null ? null : wordInfo(this.ix, x)));
+    // the word sequence: hyphens joining two words disappear, other punctuation is a barrier
+    const tokens = a.tokens;
+    const len = tokens.length;
+    const ix = this.ix;
+    const sc = scratch(len);
+    const { masks, fullNext, bits } = sc;
+    // (arrays of the token count, cut to the word count at the end: no growing by push)
+    const norms = new Array<string | null>(len);
+    const info = new Array<WordInfo | null>(len);
+    /** the words' tokens: the token list itself until a joining hyphen is left out */
+    let toks: Token[] = tokens;
+    let n = 0;
+    for (let i = 0; i < len; i++) {
+      const t = tokens[i]!;
+      if (t.kind === "punct") {
+        if (t.norm === "-" && tokens[i + 1]?.hyphenJoined) {
+          if (toks === tokens) toks = tokens.slice(0, n);
+          continue;
+        }
+        norms[n] = null;
+        info[n] = null;
+        masks[n] = 0;
+        fullNext[n] = 0;
+        bits[n] = 0;
+      } else {
+        // the mask and the facts sit side by side in the table's slot (see WordTable)
+        const h = wordHash(t.norm);
+        const s = wordSlot(ix, t.norm, h);
+        const slots = ix.words.slots;
+        norms[n] = t.norm;
+        info[n] = slots[s + 2] as WordInfo;
+        masks[n] = slots[s + 1] as number;
+        fullNext[n] = slots[s + 3] as number;
+        bits[n] = wordBit(h);
+      }
+      if (toks !== tokens) toks.push(t);
+      n++;
+    }
+    if (n < len) {
+      norms.length = n;
+      info.length = n;
+    }
+    this.n = n;
+    this.toks = toks;
+    this.norms = norms;
+    this.info = info;
+    // views of exactly n words: reads past the last word are undefined, as the passes expect
+    this.masks = masks.subarray(0, n);
+    this.fullNext = fullNext.subarray(0, n);
+    this.bits = bits.subarray(0, n);
+    this.letters = sc.letters.subarray(0, n).fill(0);
+    this.owner = sc.owner.subarray(0, n).fill(-1);
+    this.titleInside = sc.titleInside.subarray(0, n).fill(0);
+  }
+  /** the word's letter flags (see `letterFlags`; 0 for punctuation) */
+  private letterBits(i: number): number {
+    let f = this.letters[i]!;
+    if (f === 0) {
+      f = (this.norms[i] === null ? 0 : letterFlags(this.toks[i]!.text)) | LETTERS_KNOWN;
+      this.letters[i] = f;
+    }
+    return f;
+  }
+  /** word i is written with the article ال (bare alef), possibly behind clitics — judged on the ORIGINAL letters,
+   * since normalization makes «ألكسندر» look like «الكسندر» */
+  art(i: number): boolean {
+    return (this.letterBits(i) & ART) !== 0;
+  }
+  /** word i is written with a final taa marbuta ة (an Arabic noun, not a transliterated name) */
+  taa(i: number): boolean {
+    return (this.letterBits(i) & TAA) !== 0;
+  }
+  /** word i is written with a hamza seat ء ئ ؤ or a non-initial أ إ: Arabic morphology («وسائل», «أنباء»), rare in
+   * transliterated names — the fuzzy transliteration tier does not take such words */
+  hamza(i: number): boolean {
+    return (this.letterBits(i) & HAMZA) !== 0;
+  }
+  /** the ORIGINAL word i starts with «ال» (no clitic, no marks: the text as written) */
+  writtenWithAl(i: number): boolean {
+    const t = this.toks[i]!;
+    return t.end - t.start >= 2 && this.body.charCodeAt(t.start) === 0x627 && this.body.charCodeAt(t.start + 1) === 0x644;
+  }
+  /** word i (not a barrier) cannot be (part of) a discovered name: blocksName of its normalized form */
+  blocks(i: number): boolean {
+    return this.info[i]!.blocks;
+  }
+  /** word i is a double quote (a barrier) */
+  quote(i: number): boolean {
+    return i < this.n && this.norms[i] === null && this.toks[i]!.norm === '"';
+  }
+  /** word i is a comma */
+  isComma(i: number): boolean {
+    if (this.norms[i] != null) return false;
+    const x = this.toks[i]!.norm;
+    return x === "،" || x === ",";
   }
   can(i: number, bit: number): boolean {
-    const f = this.info[i];
-    return f != null && (f.mask & bit) !== 0;
+    return (this.masks[i]! & bit) !== 0;
   }
 
   // ---------- helpers ----------
   free(i: number): boolean {
-    return i < this.w.length && this.owner[i] === -1 && this.norms[i] != null;
+    return i < this.n && this.owner[i] === -1 && this.norms[i] != null;
   }
   mention(from: number, to: number, skip: number, kind: MentionKind, rule: string): M {
-    const t0 = this.w[from]!.tok;
+    const t0 = this.toks[from]!;
     const start = skip > 0 ? this.nmap[t0.nstart + skip]! : t0.start;
-    const end = this.w[to - 1]!.tok.end;
+    const end = this.toks[to - 1]!.end;
     return { start, end, text: this.body.slice(start, end), kind, rule };
   }
   identFor(e: KbEntry): Ident {
@@ -329,7 +450,7 @@ class Linker {
       };
       if (e.type === "person") {
         // sector and IGO from the office held at the publication date (the UN Secretary-General → UN)
-        const role = (e.roles ?? []).find((r) => roleActiveAt(r, this.published));
+        const role = (e.roles ?? []).find((r) => periodActive(periodOf(r), this.day));
         if (role) {
           id.sector = role.sector ?? id.sector;
           id.igo = role.igo ?? id.igo;
@@ -342,7 +463,7 @@ class Linker {
   discovered(type: EntityType, nameWords: number[], country: string | null, sector: string | null, igo: string | null): Ident {
     const from = nameWords[0]!;
     const to = nameWords[nameWords.length - 1]! + 1;
-    const text = this.body.slice(this.w[from]!.tok.start, this.w[to - 1]!.tok.end);
+    const text = this.body.slice(this.toks[from]!.start, this.toks[to - 1]!.end);
     const id = discoveredId(type, text);
     let ident = this.idents.get(id);
     if (!ident) {
@@ -363,9 +484,9 @@ class Linker {
   }
   /** A discovered entity over words [from, to) whose first word may carry a clitic (skip normalized chars). */
   discoveredSpan(type: EntityType, from: number, to: number, skip: number, country: string | null, sector: string | null): Ident {
-    const t0 = this.w[from]!.tok;
+    const t0 = this.toks[from]!;
     const start = skip > 0 ? this.nmap[t0.nstart + skip]! : t0.start;
-    const text = this.body.slice(start, this.w[to - 1]!.tok.end);
+    const text = this.body.slice(start, this.toks[to - 1]!.end);
     const id = discoveredId(type, text);
     let ident = this.idents.get(id);
     if (!ident) {
@@ -386,7 +507,7 @@ class Linker {
   }
   /** the word was written with a final taa marbuta (ة): an Arabic noun, not a transliterated name */
   taaFinal(i: number): boolean {
-    return this.w[i]!.taa;
+    return this.taa(i);
   }
   /** a span of pass 1 that starts exactly at word i */
   spanAt(i: number): Span | null {
@@ -399,26 +520,28 @@ class Linker {
   // ---------- pass 1: KB names ----------
   matchKb(): void {
     const { full, titles } = this.ix;
-    const N = this.w.length;
+    const N = this.n;
     // words inside a title phrase («وزيرة الخارجية …», «المتحدث باسم الخارجية …») never start a KB name: the KB
     // alias «الخارجية الكورية الشمالية» (the ministry) must not eat the minister's title
-    const titleInside = new Uint8Array(N);
+    const titleInside = this.titleInside;
     for (let i = 0; i < N; i++) {
       if (!this.can(i, CAN.TITLE)) continue;
-      const t = titles.matchAt(this.norms, i, "noArticle");
+      const t = titles.matchFrom(this.norms, i, this.info[i]!.titles, true);
       this.titleMatches.set(i, t);
       if (t) for (let j = i + 1; j < t.to; j++) titleInside[j] = 1;
     }
     for (let i = 0; i < N; i++) {
       if (titleInside[i] || !this.can(i, CAN.FULL)) continue;
-      const m = full.matchAt(this.norms, i);
+      // no reading of the word is a KB name by itself, and the next word (its bit) follows none of them: no match
+      if (!this.can(i, CAN.FULL_HIT) && (this.fullNext[i]! & this.bits[i + 1]!) === 0) continue;
+      const m = full.matchFrom(this.norms, i, this.info[i]!.full, false);
       if (!m) continue;
       // trie hits are distinct (TokenTrie.addWords) and span candidates are never mutated: no copy needed
       const cands = this.exactFilter(m.from, m.to, m.skip, m.hits, m.prefix);
       if (cands.length) {
         // a model number glued by a hyphen belongs to the name: «هواسونغ-11», «سو-35»
-        const nx = this.w[m.to];
-        const model = nx && nx.tok.kind === "number" && nx.tok.hyphenJoined && this.norms[m.to] != null;
+        const nx = m.to < this.n ? this.toks[m.to]! : null;
+        const model = nx !== null && nx.kind === "number" && nx.hyphenJoined === true && this.norms[m.to] != null;
         this.addSpan({ from: m.from, to: model ? m.to + 1 : m.to, skip: m.skip, cands, rule: model ? "kb_exact+model_number" : "kb_exact", ident: null });
         i = (model ? m.to + 1 : m.to) - 1;
       }
@@ -455,8 +578,8 @@ class Linker {
         skip === 0 &&
         prev != null &&
         stem.endsWith("ي") &&
-        this.w[from]!.tok.text.startsWith("ال") &&
-        this.w[from - 1]!.tok.text.startsWith("ال") &&
+        this.writtenWithAl(from) &&
+        this.writtenWithAl(from - 1) &&
         !d.stop.has(prev) &&
         this.owner[from - 1] === -1
       ) {
@@ -464,8 +587,8 @@ class Linker {
         if (!cands.length) return [];
       }
     }
-    const lastOrig = this.w[to - 1]!.tok.text.replace(/[\u064B-\u065F\u0670\u0640]+$/u, "");
-    if (lastOrig.endsWith("ة")) {
+    // (the last word as written ends in ة, marks aside)
+    if (this.taa(to - 1)) {
       const key = [this.norms[from]!.slice(skip), ...this.norms.slice(from + 1, to)].join(" ");
       const heh = this.ix.hehFinal.get(key);
       if (heh) cands = cands.filter((e) => !heh.has(e) || entryHasTaaForm(e, key));
@@ -477,79 +600,67 @@ class Linker {
     this.spans.push(s);
     for (let j = s.from; j < s.to; j++) this.owner[j] = k;
   }
-  /** Walk a per-word key trie from its node for word i (found by wordInfo): every alias end reached is a candidate. */
-  private translitWalk(start: TrieNode<TranslitForm> | undefined, key: (w: string) => string, i: number, cands: { to: number; forms: TranslitForm[] }[]): void {
+  /** Walk a per-word key trie from its node for word i (found by wordInfo): every alias end reached is a candidate
+   * (`src` tells which index it came from, see translitAt). */
+  private translitWalk(start: TrieNode<TranslitForm> | undefined, i: number, src: number, cands: TranslitCand[]): void {
     let node = start;
     let j = i + 1;
     while (node) {
-      if (node.hits) cands.push({ to: j, forms: node.hits });
+      if (node.hits) cands.push({ to: j, forms: node.hits, src });
+      // (a node without children ends the walk whatever the next word is: its key is not computed)
+      if (node.next.size === 0) break;
       // info[j] is wordInfo(norms[j]) (free(j): norms[j] != null), so this is blocksName(norms[j]) without a look-up
-      if (j >= this.w.length || !this.free(j) || this.info[j]!.blocks) break;
-      node = node.next.get(key(this.norms[j]!));
+      if (j >= this.n || !this.free(j) || this.info[j]!.blocks) break;
+      // the next word's per-word key (wordKey) or collapsed letters (collapseWord), kept in its WordInfo
+      const f = this.info[j]!;
+      node = node.next.get(src === TRANSLIT_KEY ? f.translitKey : f.collapsed);
       j++;
     }
   }
   /**
    * Transliteration fallback at a free word: the per-word translit keys of the following words walk a trie of the
    * aliases' per-word keys (first word possibly with a clitic; a single body word may also join the parts of an
-   * alias: «بيونغيانغ»). Each candidate is verified on the normalized letters:
-   * - kb_collapsed: equal once doubled letters are collapsed — the only test for aliases with the article or of
-   *   types that are not transliterated («الاتحاد السوفييتي» = «السوفيتي»);
-   * - kb_translit: weighted edit distance (see editDistance) ≤ max(1, ⌊len/5⌋), same number of words, no body
-   *   word with the article — so «جنودا» is not «كندا» and «إجراء» is not «أكرا».
-   * Several distinct entities passing = ambiguous, no match.
+   * alias: «بيونغيانغ»). Each candidate is verified on the normalized letters (see translitVerdict); several
+   * distinct entities passing = ambiguous, no match. (Words that do not start with a letter, or that block names,
+   * have no transliteration starts: see kbindex wordInfo.)
    */
   translitAt(i: number): Span | null {
-    const first = this.norms[i]!;
-    if (first.length < 2 || this.info[i]!.blocks || !/^\p{L}/u.test(first)) return null;
     // an exact short form of a KB person («بيسكوف») is left to the short-form pass, not fuzzily taken for another
     // entity («بسكوف», the city of Pskov)
     if (this.can(i, CAN.SHORT)) return null;
     let best: Span | null = null;
     // the stems of the word that reach a trie or a joined alias, in stem order (stems reaching none give no candidate)
-    for (const { stem, skip, keyNode, collapsedNode, joined: jf } of this.info[i]!.translit ?? []) {
-      const cands: { to: number; forms: TranslitForm[] }[] = [];
-      this.translitWalk(keyNode, wordKey, i, cands);
-      this.translitWalk(collapsedNode, collapseWord, i, cands);
-      if (jf) cands.push({ to: i + 1, forms: jf });
+    for (const start of this.info[i]!.translit ?? []) {
+      const { stem, skip, keyNode, collapsedNode, joined: jf } = start;
+      const cands: TranslitCand[] = [];
+      this.translitWalk(keyNode, i, TRANSLIT_KEY, cands);
+      this.translitWalk(collapsedNode, i, TRANSLIT_COLLAPSED, cands);
+      if (jf) cands.push({ to: i + 1, forms: jf, src: TRANSLIT_JOINED });
       cands.sort((x, y) => x.to - y.to);
       for (let c = cands.length - 1; c >= 0; c--) {
-        const { to, forms } = cands[c]!;
+        const { to, forms, src } = cands[c]!;
         if (best && to <= best.to) break;
-        let joined = stem;
-        let art = this.w[i]!.art;
         // hamza seats and a final taa marbuta are Arabic morphology («وسائل», «حماية»): no fuzzy match
-        let hamza = this.w[i]!.hamza || this.w[i]!.taa;
-        for (let j = i + 1; j < to; j++) {
-          joined += this.norms[j]!;
-          art ||= this.w[j]!.art;
-          hamza ||= this.w[j]!.hamza || this.w[j]!.taa;
-        }
-        if (joined.length < TRANSLIT_MIN_SINGLE_TOKEN) continue;
-        const collapsed = collapseWord(joined);
-        let pick: KbEntry | null = null;
-        let several = false;
-        let rule = "kb_collapsed";
-        const take = (e: KbEntry) => {
-          if (pick && pick !== e) several = true;
-          pick = e;
-        };
-        for (const f of forms) if (f.collapsed === collapsed) take(f.entry);
-        if (!pick && !art && !hamza) {
-          rule = "kb_translit";
-          const maxD = Math.max(1, Math.floor(joined.length / 5));
-          for (const f of forms) {
-            if (f.strict) continue;
-            // a one-word alias shorter than 5 letters is too easy to meet by chance («إرنا» ~ «أرينا» arena)
-            if (f.joined.length < TRANSLIT_MIN_SINGLE_TOKEN) continue;
-            const d = editDistance(f.joined, joined, maxD);
-            if (f.words === to - i ? d <= maxD : d <= 1) take(f.entry);
+        let art = this.art(i);
+        let hamza = this.hamza(i) || this.taa(i);
+        let v: TranslitVerdict;
+        if (to === i + 1) {
+          // a one-word candidate: its verdict depends only on the stem, the index and the letter flags, and was
+          // found with the word's facts (kbindex wordInfo)
+          v = start.verdicts[verdictIndex(src, art, hamza)]!;
+        } else {
+          let joined = stem;
+          for (let j = i + 1; j < to; j++) {
+            joined += this.norms[j]!;
+            art ||= this.art(j);
+            hamza ||= this.hamza(j) || this.taa(j);
           }
+          v = translitVerdict(joined, to - i, forms, art, hamza);
         }
-        if (pick && !several) {
-          const cands1 = this.exactFilter(i, to, skip, [pick]);
+        if (v.pick) {
+          const cands1 = this.exactFilter(i, to, skip, [v.pick]);
           if (cands1.length) {
-            best = { from: i, to, skip, cands: cands1, rule, ident: null };
+            best = { from: i, to, skip, cands: cands1, rule: v.rule, ident: null };
             break;
           }
         }
@@ -599,7 +710,7 @@ class Linker {
   nisbaCountries(): Set<string> {
     if (this.nisbaSet) return this.nisbaSet;
     const out = new Set<string>();
-    for (let i = 0; i < this.w.length; i++) {
+    for (let i = 0; i < this.n; i++) {
       if (!this.can(i, CAN.NISBA)) continue;
       const n = this.ix.nisba.matchAt(this.norms, i, false);
       const c = n ? n.hits[0]!.iso3 ?? n.hits[0]!.country : null;
@@ -612,7 +723,7 @@ class Linker {
   /** A country designator at word i: nisba, KB country/organization/place name in construct, metonym, or an IGO
    * adjective («الأممي»). */
   designatorAt(i: number, allowPlace: boolean): { to: number; country: string | null; igo: string | null; entry: KbEntry | null } | null {
-    if (i >= this.w.length || this.norms[i] == null) return null;
+    if (i >= this.n || this.norms[i] == null) return null;
     const span = this.spanAt(i);
     if (span && span.ident?.entry) {
       const e = span.ident.entry;
@@ -627,7 +738,7 @@ class Linker {
       const c = n.hits[0]!;
       return { to: n.to, country: c.iso3 ?? c.country ?? null, igo: null, entry: null };
     }
-    const g = this.ix.igoAdj.matchAt(this.norms, i, false);
+    const g = this.can(i, CAN.IGO_ADJ) ? this.ix.igoAdj.matchAt(this.norms, i, false) : null;
     if (g) return { to: g.to, country: null, igo: g.hits[0]!, entry: null };
     const m = this.can(i, CAN.METONYM) ? this.ix.metonym.matchAt(this.norms, i, false) : null;
     if (m) {
@@ -639,7 +750,7 @@ class Linker {
 
   /** A nisba right after word i (used for a discovered name's country: «وكالة يونهاب الكورية»). */
   nisbaAfter(i: number): string | null {
-    for (let j = i; j < Math.min(i + 2, this.w.length); j++) {
+    for (let j = i; j < Math.min(i + 2, this.n); j++) {
       const x = this.norms[j];
       if (x == null || this.owner[j] !== -1) return null;
       const n = this.can(j, CAN.NISBA) ? this.ix.nisba.matchAt(this.norms, j, false) : null;
@@ -654,19 +765,19 @@ class Linker {
   personNameAt(i: number, needBoundary = false): number[] | null {
     const out: number[] = [];
     let j = i;
-    while (j < this.w.length && out.length < 4) {
+    while (j < this.n && out.length < 4) {
       if (this.initialDot(j, out)) j++;
       const x = this.norms[j];
       if (x == null || !this.free(j)) break;
-      if (!/^\p{L}+$/u.test(x) || x.length < 2) break;
+      if (!this.info[j]!.letters || x.length < 2) break;
       const prev = out.length ? this.norms[out[out.length - 1]!]! : null;
       const afterConnector = prev != null && PERSON_CONNECTORS.has(prev);
       // «نور الدين», «عز الدين», «سيف الإسلام»: the second part of a compound first name carries the article
-      const compound = out.length >= 1 && (x === "الدين" || x === "الاسلام") && !this.w[out[out.length - 1]!]!.art;
+      const compound = out.length >= 1 && (x === "الدين" || x === "الاسلام") && !this.art(out[out.length - 1]!);
       // a given name with the article opens the name («العميد الصادق الأزرق»); it never stands alone (checked below)
       const givenArt = out.length === 0 && this.ix.data.articleGivenNames.has(x);
-      if (this.w[j]!.art && !afterConnector && !compound && !givenArt && !(out.length >= 1 && this.familyNameAt(j))) break;
-      if (this.blocksName(x) && !afterConnector) break;
+      if (this.art(j) && !afterConnector && !compound && !givenArt && !(out.length >= 1 && this.familyNameAt(j))) break;
+      if (this.blocks(j) && !afterConnector) break;
       if (this.taaFinal(j) || (x.length >= 5 && POSSESSIVE.test(x))) break;
       // rule masdar_not_name: a verbal noun after a name is the object of the verb («أعلن X Y إغلاق …»)
       if (out.length >= 1 && !afterConnector && MASDAR.test(x)) break;
@@ -676,7 +787,7 @@ class Linker {
     }
     if (!out.length) return null;
     if (PERSON_CONNECTORS.has(this.norms[out[out.length - 1]!]!)) out.pop();
-    if (out.length === 1 && this.w[out[0]!]!.art) return null;
+    if (out.length === 1 && this.art(out[0]!)) return null;
     if (!out.length) return null;
     // a third word must close the name («كيم هونغ كيون قال»); otherwise it is likely a noun of the sentence
     // («بيل نيلسون نجاح المهمة»)
@@ -687,14 +798,14 @@ class Linker {
     if (needBoundary) {
       // after an apposition comma the name must be closed: punctuation, a stopword or a known name
       const nx = this.norms[j];
-      if (!(j >= this.w.length || nx == null || this.ix.data.stop.has(nx) || this.owner[j]! >= 0 || this.blocksName(nx))) return null;
+      if (!(j >= this.n || nx == null || this.ix.data.stop.has(nx) || this.owner[j]! >= 0 || this.blocks(j))) return null;
     }
     if (out.length === 1) {
       // a lone word must be followed by a boundary and not look like a verb
       const x = this.norms[out[0]!]!;
       const nx = this.norms[j];
       // (a following KB name is not enough: «المتحدث باسم الخارجية الصينية موقف بكين» — «موقف» is a noun)
-      const boundary = j >= this.w.length || nx == null || this.ix.data.stop.has(nx);
+      const boundary = j >= this.n || nx == null || this.ix.data.stop.has(nx);
       // …and not end in alef (accusative adverbs «وفقا», «حاليا») or in a pronoun ه («قوله», «بيانه»)
       if (!boundary || (VERB_PREFIX.test(x) && x.length <= 6) || x.length < 3 || x.endsWith("ا") || (x.endsWith("ه") && x.length <= 5)) return null;
     }
@@ -706,15 +817,15 @@ class Linker {
    * nisba word, and followed by a boundary (punctuation, a stopword, a known name or the end). */
   familyNameAt(j: number): boolean {
     const x = this.norms[j]!;
-    if (this.blocksName(x) || x.length < 5 || !this.w[j]!.tok.text.startsWith("ال")) return false;
+    if (this.blocks(j) || x.length < 5 || !this.writtenWithAl(j)) return false;
     // nisba-shaped («المنشاوي»), or a trade/descriptive family name («العطار», «الأحمد») — never a noun with ة
     // («العرادة» is lost: too many ال…ة words are ordinary nouns)
     // (the latter only before «إن/أن» of reported speech: «قال … علاء العطار إن» — plurals such as «التقارير»,
     // «الوفد» end a clause instead)
     const nx = this.norms[j + 1];
-    if (!x.endsWith("ي")) return !this.w[j]!.taa && nx === "ان";
+    if (!x.endsWith("ي")) return !this.taa(j) && nx === "ان";
     // (a verbal noun also closes it: «أعلن محافظ X مرتضى الإبراهيمي تعطيل الدوام»)
-    return j + 1 >= this.w.length || nx == null || this.ix.data.stop.has(nx) || this.owner[j + 1]! >= 0 || this.blocksName(nx) || isMasdar(nx);
+    return j + 1 >= this.n || nx == null || this.ix.data.stop.has(nx) || this.owner[j + 1]! >= 0 || this.blocks(j + 1) || isMasdar(nx);
   }
 
   /** A person name ending at word e (reverse apposition «X Y، المتحدث…»): 1–3 name-like words going left.
@@ -724,10 +835,10 @@ class Linker {
     let j = e;
     while (j >= 0 && out.length < 3) {
       const x = this.norms[j];
-      if (x == null || !this.free(j) || !/^\p{L}+$/u.test(x) || x.length < 2) break;
+      if (x == null || !this.free(j) || !this.info[j]!.letters || x.length < 2) break;
       // «نور الدين بن سالم»: the compound part «الدين» joins the word before it
-      const compound = (x === "الدين" || x === "الاسلام") && out.length >= 1 && j >= 1 && this.norms[j - 1] != null && !this.w[j - 1]!.art && this.free(j - 1) && !this.blocksName(this.norms[j - 1]!);
-      if (!compound && (this.w[j]!.art || this.blocksName(x) || this.taaFinal(j) || (x.length >= 5 && POSSESSIVE.test(x)))) break;
+      const compound = (x === "الدين" || x === "الاسلام") && out.length >= 1 && j >= 1 && this.norms[j - 1] != null && !this.art(j - 1) && this.free(j - 1) && !this.blocks(j - 1);
+      if (!compound && (this.art(j) || this.blocks(j) || this.taaFinal(j) || (x.length >= 5 && POSSESSIVE.test(x)))) break;
       out.unshift(j);
       j--;
       if (compound) {
@@ -746,31 +857,30 @@ class Linker {
 
   /** word j closes a name: end of text, punctuation, a stopword or blocking word, or a known name */
   boundaryAt(j: number): boolean {
-    if (j >= this.w.length) return true;
+    if (j >= this.n) return true;
     const x = this.norms[j];
-    return x == null || this.ix.data.stop.has(x) || this.blocksName(x) || this.owner[j]! >= 0;
+    return x == null || this.ix.data.stop.has(x) || this.blocks(j) || this.owner[j]! >= 0;
   }
 
   /** a period closing an initial inside a name («جون إف. كينيدي»): the word before is 1–2 letters and a word
    * follows */
   initialDot(j: number, out: number[]): boolean {
-    const w = this.w[j];
-    if (!w || w.norm != null || w.tok.norm !== "." || !out.length) return false;
+    if (j >= this.n || this.norms[j] != null || this.toks[j]!.norm !== "." || !out.length) return false;
     const prev = this.norms[out[out.length - 1]!]!;
     return prev.length <= 2 && out[out.length - 1] === j - 1 && this.norms[j + 1] != null;
   }
 
   /** A quoted name at word i («"X Y"»): the words up to the closing quote (≤ 5). */
   quotedAt(i: number): number[] | null {
-    if (!this.w[i]?.quote) return null;
+    if (!this.quote(i)) return null;
     const out: number[] = [];
     let j = i + 1;
-    while (j < this.w.length && !this.w[j]!.quote) {
+    while (j < this.n && !this.quote(j)) {
       if (this.norms[j] == null || out.length >= 5) return null;
       out.push(j);
       j++;
     }
-    if (j >= this.w.length || !out.length) return null;
+    if (j >= this.n || !out.length) return null;
     return out;
   }
 
@@ -778,18 +888,18 @@ class Linker {
   cueNameAt(i: number, cue: CueDef): number[] | null {
     const out: number[] = [];
     let j = i;
-    while (j < this.w.length && out.length < cue.maxTokens) {
+    while (j < this.n && out.length < cue.maxTokens) {
       if (this.initialDot(j, out)) j++;
       const x = this.norms[j];
       if (x == null || !this.free(j)) break;
-      if (!/^[\p{L}\p{N}]+$/u.test(x) || /^\p{N}/u.test(x)) break;
-      if (this.w[j]!.art && !(cue.nameArticle && out.length === 0 && stripMarks(this.w[j]!.tok.text).startsWith("ال"))) break;
-      if (this.blocksName(x)) break;
+      if (!this.info[j]!.alnumName) break;
+      if (this.art(j) && !(cue.nameArticle && out.length === 0 && stripMarks(this.toks[j]!.text).startsWith("ال"))) break;
+      if (this.blocks(j)) break;
       // «منطقة ومواجهة…»: a conjunction starts a new phrase, not a name
       if (out.length === 0 && /^[وف]/.test(x)) break;
       // a taa-marbuta word is an Arabic noun or an adjective agreeing with the cue («منطقة عازلة», «شركة عملاقة»);
       // only a newspaper-style definite name may have one («صحيفة الحياة»)
-      if ((this.taaFinal(j) && !(out.length === 0 && cue.nameArticle && this.w[j]!.art)) || (x.length >= 5 && POSSESSIVE.test(x))) break;
+      if ((this.taaFinal(j) && !(out.length === 0 && cue.nameArticle && this.art(j))) || (x.length >= 5 && POSSESSIVE.test(x))) break;
       // feminine adjective shape («عسكرية», «إلكترونية»): not a name
       if (x.length >= 5 && x.endsWith("يه")) break;
       out.push(j);
@@ -803,8 +913,8 @@ class Linker {
     if (
       out.length === 1 &&
       nx != null &&
-      this.w[j]!.art &&
-      this.w[j]!.tok.text.startsWith("ال") &&
+      this.art(j) &&
+      this.writtenWithAl(j) &&
       !this.can(j, CAN.NISBA) &&
       !this.ix.data.generic.has(nx) &&
       !nx.endsWith("ي") &&
@@ -820,10 +930,11 @@ class Linker {
 
   // ---------- pass 2: titles ----------
   matchTitles(): void {
-    const N = this.w.length;
+    const N = this.n;
     for (let i = 0; i < N; i++) {
       if (!this.free(i) || !this.can(i, CAN.TITLE)) continue;
-      const m = this.titleMatches.has(i) ? this.titleMatches.get(i)! : this.ix.titles.matchAt(this.norms, i, "noArticle");
+      // (every word that can start a title was matched in pass 1)
+      const m = this.titleMatches.get(i) ?? null;
       if (!m) continue;
       const def = m.hits[0]!;
       const next = this.titleAt(i, m.to, m.skip, def);
@@ -845,7 +956,7 @@ class Linker {
         country = d.country;
         designated = true;
       } else {
-        const c = this.ix.cues.matchAt(this.norms, k, "noArticle");
+        const c = this.cueMatchAt(k);
         const kp = c && c.hits[0]!.type === "place" ? this.spanAt(c.to) : null;
         if (kp && kp.ident?.entry && (kp.ident.type === "place" || kp.ident.type === "country")) {
           // «عمدة مدينة ميلانو X»: a known place after the place cue designates the title
@@ -882,7 +993,7 @@ class Linker {
           break;
         }
         const x = this.norms[k + s];
-        if (s >= maxSkip || x == null || !this.free(k + s) || !(this.w[k + s]!.art || this.ix.data.generic.has(x))) break;
+        if (s >= maxSkip || x == null || !this.free(k + s) || !(this.art(k + s) || this.ix.data.generic.has(x))) break;
         s++;
       }
       if (!designated) k += s;
@@ -908,10 +1019,10 @@ class Linker {
       former = this.ix.data.former.has(mod.hits[0]!);
     }
     // an honorific before the name: «رئيس الإمارات الشيخ محمد بن زايد», «قائد الجيش الفريق أول X»
-    if (k < this.w.length && this.norms[k] != null && this.free(k) && this.ix.honorifics.has(this.norms[k]!)) k++;
+    if (k < this.n && this.norms[k] != null && this.free(k) && this.ix.honorifics.has(this.norms[k]!)) k++;
     // apposition: «الرئيس الروسي، فلاديمير بوتين،»
     let comma = false;
-    if (k < this.w.length && isComma(this.w[k]!)) {
+    if (k < this.n && this.isComma(k)) {
       comma = true;
       k++;
     }
@@ -939,7 +1050,7 @@ class Linker {
     }
     if (undesignated) return i;
     // reverse apposition: «ديمتري بيسكوف، المتحدث باسم الكرملين»
-    if (i >= 2 && isComma(this.w[i - 1]!)) {
+    if (i >= 2 && this.isComma(i - 1)) {
       const o = this.owner[i - 2]!;
       if (o >= 0 && this.spans[o]!.ident?.type === "person") {
         this.markUsed(i, k);
@@ -977,7 +1088,7 @@ class Linker {
   /** The KB person holding one of the title's offices for `scope` at the publication date (unique), or null.
    * Without a publication date only a current holder already named in the article qualifies. */
   holderOf(def: TitleDef, scope: string): KbEntry | null {
-    const p = officeHolder(this.ix, def, scope, this.published);
+    const p = officeHolder(this.ix, def, scope, this.day);
     if (p && this.published == null) {
       const named = this.idents.get(p.id)?.mentions.some((m) => m.kind === "name");
       if (!named) return null;
@@ -986,11 +1097,15 @@ class Linker {
   }
 
   // ---------- pass 3: cues ----------
+  /** the cue phrase starting at word i (none behind a stripped article: «الوكالة» is not the cue «وكالة») */
+  cueMatchAt(i: number): TrieMatch<CueDef> | null {
+    return this.can(i, CAN.CUE) ? this.ix.cues.matchFrom(this.norms, i, this.info[i]!.cues, true) : null;
+  }
   matchCues(): void {
-    const N = this.w.length;
+    const N = this.n;
     for (let i = 0; i < N; i++) {
       if (!this.free(i) || !this.can(i, CAN.CUE)) continue;
-      const m = this.ix.cues.matchAt(this.norms, i, "noArticle");
+      const m = this.cueMatchAt(i);
       if (!m) continue;
       const r = this.cueAt(i, m.to, m.hits[0]!, m.skip);
       if (r > i) i = r - 1;
@@ -1004,8 +1119,8 @@ class Linker {
     if (h == null || !this.free(j) || !this.ix.honorifics.has(h)) return -1;
     const nameWord = (k: number, article: boolean): boolean => {
       const x = this.norms[k];
-      if (x == null || !this.free(k) || !/^\p{L}{2,}$/u.test(x) || this.blocksName(x) || this.taaFinal(k)) return false;
-      return article || !this.w[k]!.art;
+      if (x == null || !this.free(k) || !this.info[k]!.letters2 || this.blocks(k) || this.taaFinal(k)) return false;
+      return article || !this.art(k);
     };
     let k = j + 1;
     if (this.norms[k] === "عبد" && nameWord(k + 1, true)) k += 2;
@@ -1021,7 +1136,7 @@ class Linker {
     const ps = this.spanAt(j);
     const id = ps?.ident;
     if (!ps || !id?.entry || (id.type !== "place" && id.type !== "country") || (end >= 0 && ps.to !== end)) return null;
-    const at = this.w[ps.from]!.tok.start;
+    const at = this.toks[ps.from]!.start;
     id.mentions = id.mentions.filter((m) => m.start !== at);
     ps.ident = null;
     const out: number[] = [];
@@ -1065,7 +1180,7 @@ class Linker {
         (ps.ident.type === "person" || (cue.namedAfter === true && ps.ident.entry != null && (ps.ident.type === "place" || ps.ident.type === "country")));
       if (ps && namesake && (cue.type === "facility" || cue.type === "organization" || cue.type === "place")) {
         const person = ps.ident!;
-        const at = this.w[ps.from]!.tok.start;
+        const at = this.toks[ps.from]!.start;
         person.mentions = person.mentions.filter((m) => m.start !== at);
         const rule = person.type === "person" ? `cue_named_after:${cue.type}` : `cue_named_after_place:${cue.type}`;
         ps.ident = null;
@@ -1113,17 +1228,20 @@ class Linker {
       if (d.words) addDyn(d.words, d, "name");
       for (const s of d.shorts ?? []) if (s.length >= 3 && !this.isNameStop(s)) addDyn([s], d, "short");
     }
-    const N = this.w.length;
+    // the written words that have a first word of `dyn` among their stems (kbindex stemsOf: the word, behind one of
+    // و ف ب ل ك when longer than 3 letters, behind وب ول فب فل وك when longer than 4): one set look-up per body word
+    const dynForms = new Set<string>();
+    for (const k of dyn.keys()) {
+      dynForms.add(k);
+      for (const c of ONE_LETTER_CLITICS) if (k.length + 1 > 3) dynForms.add(c + k);
+      for (const c of TWO_LETTER_CLITICS) if (k.length + 2 > 4) dynForms.add(c + k);
+    }
+    const N = this.n;
     for (let i = 0; i < N; i++) {
       if (!this.free(i)) continue;
+      if (!this.can(i, CAN.SHORT) && !dynForms.has(this.norms[i]!)) continue;
       const stems = this.info[i]!.stems;
-      if (!this.can(i, CAN.SHORT)) {
-        if (!dyn.size) continue;
-        let any = false;
-        for (let s = 0; s < stems.length && !any; s++) any = dyn.has(stems[s]![0]);
-        if (!any) continue;
-      }
-      const pos = this.w[i]!.tok.start;
+      const pos = this.toks[i]!.start;
       // discovered full names (with clitics on the first word)
       let best: { to: number; skip: number; ident: Ident; kind: "name" | "short" }[] = [];
       let bestTo = -1;
@@ -1155,7 +1273,7 @@ class Linker {
         to: b.to,
         skip: b.skip,
       }));
-      const ks = this.can(i, CAN.SHORT) ? this.ix.short.matchAt(this.norms, i) : null;
+      const ks = this.can(i, CAN.SHORT) ? this.ix.short.matchFrom(this.norms, i, this.info[i]!.short, false) : null;
       if (ks && ks.to >= bestTo) {
         if (ks.to > bestTo) cands.length = 0;
         for (const e of ks.hits) cands.push({ ident: this.idents.get(e.id) ?? null, entry: e, to: ks.to, skip: ks.skip });
@@ -1251,8 +1369,8 @@ class Linker {
   /** the body word is written like one of the entry's short forms (only diacritics, an initial hamza-alef and
    * Persian letter shapes may differ): «بأول» is not «باول» */
   writtenAsShort(i: number, skip: number, e: KbEntry, to = i + 1): boolean {
-    let text = this.w[i]!.tok.text.slice(skip);
-    for (let k = i + 1; k < to; k++) text += " " + this.w[k]!.tok.text;
+    let text = this.toks[i]!.text.slice(skip);
+    for (let k = i + 1; k < to; k++) text += " " + this.toks[k]!.text;
     const body = looseLetters(text);
     return (e.short ?? []).some((s) => looseLetters(s) === body);
   }
@@ -1272,13 +1390,13 @@ class Linker {
     const hits: { pos: number; country: string }[] = [];
     for (const s of this.spans) {
       const e = s.ident?.entry;
-      if (e?.country && (e.type === "country" || e.type === "place")) hits.push({ pos: this.w[s.from]!.tok.start, country: e.country });
+      if (e?.country && (e.type === "country" || e.type === "place")) hits.push({ pos: this.toks[s.from]!.start, country: e.country });
     }
-    for (let i = 0; i < this.w.length; i++) {
+    for (let i = 0; i < this.n; i++) {
       if (!this.free(i) || !this.can(i, CAN.NISBA)) continue;
       const n = this.ix.nisba.matchAt(this.norms, i, false);
       const c = n ? n.hits[0]!.iso3 ?? n.hits[0]!.country : null;
-      if (c) hits.push({ pos: this.w[i]!.tok.start, country: c });
+      if (c) hits.push({ pos: this.toks[i]!.start, country: c });
     }
     const counts = new Map<string, number>();
     for (const s of this.spans) {
@@ -1372,6 +1490,13 @@ class Linker {
   }
 }
 
+/** A transliteration candidate: the words [i, to) against the alias forms of one index (TRANSLIT_KEY: per-word
+ * translit keys, TRANSLIT_COLLAPSED: per-word collapsed letters, TRANSLIT_JOINED: the whole alias joined). */
+interface TranslitCand {
+  to: number;
+  forms: TranslitForm[];
+  src: number;
+}
 /** Whether `s` has a character of [\u064B-\u065F\u0670\u0640] (harakat, superscript alef, tatweel). */
 function hasMarks(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -1390,9 +1515,6 @@ function looseLetters(s: string): string {
     .replace(/ة/gu, "ه");
 }
 
-function isComma(w: W): boolean {
-  return w.norm == null && (w.tok.norm === "،" || w.tok.norm === ",");
-}
 
 function stripMarks(s: string): string {
   if (!hasMarks(s)) return s;
@@ -1411,67 +1533,6 @@ export function hasArticle(original: string): boolean {
 /** does the entry have a form, equal to the normalized `key`, written with a final ة? */
 function entryHasTaaForm(e: KbEntry, key: string): boolean {
   return entryNames(e).some((f) => f.trim().endsWith("ة") && phraseWords(f).join(" ") === key);
-}
-
-/** Indel cost per UTF-16 code unit: a long vowel ا و ي costs 1, anything else 2. */
-function indelCost(c: number): number {
-  return c === 0x627 || c === 0x648 || c === 0x64a ? 1 : 2;
-}
-/** letterClass as an integer per UTF-16 code unit (equal ids = equal classes), filled on first use. */
-const CLASS_ID = new Int32Array(0x10000).fill(-1);
-const CLASS_IDS = new Map<string, number>();
-function classId(c: number): number {
-  let id = CLASS_ID[c]!;
-  if (id < 0) {
-    const k = letterClass(String.fromCharCode(c));
-    id = CLASS_IDS.get(k) ?? CLASS_IDS.size;
-    CLASS_IDS.set(k, id);
-    CLASS_ID[c] = id;
-  }
-  return id;
-}
-/** the two rows of editDistance, reused (grown on demand) */
-let edPrev = new Int32Array(64);
-let edCur = new Int32Array(64);
-/**
- * Weighted edit distance for transliteration variants, abandoning early above `max` (returns max + 1):
- * letters of one transliteration class are equal (ج/غ, ت/ط …), inserting or dropping a long vowel ا و ي costs 1,
- * any other insertion, deletion or substitution costs 2; the digraphs تش/دج are folded first.
- * So «بوتين»~«بوتن» = 1, «بيونج يانج»~«بيونغ يانغ» = 0, but «إجراء»~«أكرا» = 2 (the hamza is a consonant).
- * (Two reused integer rows over char codes: this runs for every transliteration candidate.)
- */
-export function editDistance(a0: string, b0: string, max: number): number {
-  const fold = (x: string) => (x.includes("تش") || x.includes("دج") ? x.replace(/تش/g, "ش").replace(/دج/g, "ج") : x);
-  const a = fold(a0);
-  const b = fold(b0);
-  const n = b.length;
-  if (edPrev.length < n + 1) {
-    edPrev = new Int32Array(2 * n + 2);
-    edCur = new Int32Array(2 * n + 2);
-  }
-  let prev = edPrev;
-  let cur = edCur;
-  prev[0] = 0;
-  for (let j = 1; j <= n; j++) prev[j] = prev[j - 1]! + indelCost(b.charCodeAt(j - 1));
-  for (let i = 1; i <= a.length; i++) {
-    const ca = a.charCodeAt(i - 1);
-    const da = indelCost(ca);
-    const ka = classId(ca);
-    cur[0] = prev[0]! + da;
-    let rowMin = cur[0]!;
-    for (let j = 1; j <= n; j++) {
-      const cb = b.charCodeAt(j - 1);
-      const sub = ca === cb || ka === classId(cb) ? 0 : 2;
-      const v = Math.min(prev[j]! + da, cur[j - 1]! + indelCost(cb), prev[j - 1]! + sub);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    const t = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[n]!;
 }
 
 function uniq<T>(xs: T[]): T[] {

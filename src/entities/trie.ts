@@ -32,6 +32,15 @@ export function phraseWords(phrase: string): string[] {
     .map((t) => t.norm);
 }
 
+/** One reading of a word as the first word of a match (see `TokenTrie.startsOf`): the node after it, the clitic
+ * prefix as written, the normalized chars to skip, and whether the reading drops the article. */
+export interface TrieStart<T> {
+  node: TrieNode<T>;
+  prefix: string;
+  skip: number;
+  articleStripped: boolean;
+}
+
 export class TokenTrie<T> {
   readonly root: TrieNode<T> = { next: new Map(), hits: null };
   size = 0;
@@ -72,6 +81,40 @@ export class TokenTrie<T> {
     for (const v of cliticVariants(first)) {
       if (clitics === "noArticle" && "articleStripped" in v && v.articleStripped) continue;
       best = this.walk(words, i, v.stem, v.prefix, v.offset, best);
+    }
+    return best;
+  }
+
+  /**
+   * The readings of `word` (its clitic segmentations, in `cliticVariants` order) that start a phrase of the trie,
+   * or null when none does. Depends only on the word: callers keep them per distinct word (see kbindex wordInfo)
+   * and match with `matchFrom`, without segmenting the word and looking up the root again at every occurrence.
+   */
+  startsOf(word: string): TrieStart<T>[] | null {
+    let out: TrieStart<T>[] | null = null;
+    for (const v of cliticVariants(word)) {
+      const node = this.root.next.get(v.stem);
+      if (node) (out ??= []).push({ node, prefix: v.prefix, skip: v.offset, articleStripped: v.articleStripped === true });
+    }
+    return out;
+  }
+
+  /** matchAt(words, i, noArticle ? "noArticle" : true) from the readings of words[i] found by `startsOf`. */
+  matchFrom(words: (string | null)[], i: number, starts: readonly TrieStart<T>[] | null, noArticle: boolean): TrieMatch<T> | null {
+    if (starts === null || words[i] == null) return null;
+    let best: TrieMatch<T> | null = null;
+    for (let k = 0; k < starts.length; k++) {
+      const s = starts[k]!;
+      if (noArticle && s.articleStripped) continue;
+      let node: TrieNode<T> | undefined = s.node;
+      let j = i + 1;
+      while (node) {
+        if (node.hits && (!best || j > best.to)) best = { from: i, to: j, hits: node.hits, skip: s.skip, prefix: s.prefix };
+        const w = words[j];
+        if (w == null) break;
+        node = node.next.get(w);
+        j++;
+      }
     }
     return best;
   }
