@@ -27,7 +27,8 @@ import { TokenFacts, W_ATTRIB, W_COMPL, W_DYAD, W_LIGHT, W_OBJ, W_REPORT, W_TRIG
 import { prefixAllows, procliticSplits } from "./morph.js";
 import { matchesObject, type Lexicon, type TriggerDef } from "./lexicon.js";
 import { mergeEvents, type Coded } from "./merge.js";
-import { chooseDate, statusOf, isFuture } from "./status.js";
+import { statusOf, isFuture } from "./status.js";
+import { SentenceDating } from "./dating.js";
 
 export interface CodeInput {
   body: string;
@@ -136,6 +137,8 @@ function codeSentence(
   const sentTimes: TimeExpr[] = [];
   for (const t of input.times) if (t.start >= span.start && t.end <= span.end && t.value) sentTimes.push(t);
   const timeTok = new TimeTokens(tokens, lo, hi, sentTimes);
+  // the sentence's dating (subordinate clauses, time positions): built for the first event that needs a date
+  let dating: SentenceDating | null = null;
   // verbs of the sentence: its verb triggers and its reporting verbs (token flags)
   const verbTrigs: number[] = [];
   for (const t of triggers) if (t.def.pos === "verb") verbTrigs.push(t.i);
@@ -195,9 +198,13 @@ function codeSentence(
     let mode = args.mode !== undefined ? args.mode : tr.mode;
     const typeInfo = lex.types[type];
     if (!typeInfo) continue;
-    const date = chooseDate(tokens, tr.i, c0, c1, lo, sentTimes, input.published);
     let status = statusOverride ?? statusOf(lex, tokens, tr, lo, hi, c0, facts);
     if (status === null) continue; // negated, not denied
+    // the date is chosen knowing the status: a future event takes no past date, a reported one no report date
+    const dc = sentTimes.length === 0 ? null
+      : (dating ??= new SentenceDating(lex, tokens, facts.flags, lo, hi, sentTimes, triggers))
+        .choose(tr, c0, c1, status, input.published, c0 > lo && (facts.flags[c0 - 1]! & W_COMPL) !== 0);
+    const date = dc?.value ?? null;
     if (status === "occurred" && date && input.published && isFuture(date, input.published)) status = "expected";
     const loc = findLocation(ctx, tr);
     let pairs = expandPairs(args, tr);
@@ -218,7 +225,7 @@ function codeSentence(
       const ev: Event = {
         type, mode, source: { ...s.actor }, target: t ? targetActor(t) : null, date, status,
         location, reported_by: reporterFor(reporters, tr.i),
-        evidence: { start: span.start, end: span.end }, score, rule: `${tr.rule}/${args.rule}`,
+        evidence: { start: span.start, end: span.end }, score, rule: `${tr.rule}/${args.rule}${dc ? "|date:" + dc.rule : ""}`,
       };
       out.push({ ev, joint: (tr.def.joint || args.pairs) && mode !== "visit", srcType: s.entityType, tgtType: t?.entityType ?? null });
       if (t && status !== "denied") noteDyad(memory, s, t, tr.def.joint || args.pairs, span.start);

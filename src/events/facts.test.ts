@@ -10,7 +10,7 @@ import { analyzeText } from "../text/index.js";
 import { loadKb } from "../kb/index.js";
 import { linkEntities } from "../entities/index.js";
 import { ArticleActors, candidatesFor, indexKb } from "./actors.js";
-import { TokenFacts, W_ATTRIB, W_COMPL, W_DYAD, W_KB, W_LIGHT, W_OBJ, W_REPORT, W_SECTOR, W_STATUS, W_TRIG, W_WORD } from "./facts.js";
+import { TokenFacts, W_ATTRIB, W_CLAUSE, W_COMPL, W_DYAD, W_KB, W_LIGHT, W_OBJ, W_REPORT, W_SECTOR, W_STATUS, W_TRIG, W_WORD } from "./facts.js";
 import { loadLexicon, matchesObject, wordInfo } from "./lexicon.js";
 
 const BODIES = [
@@ -56,6 +56,7 @@ test("token facts answer what the look-ups they replace answer", () => {
       if (lex.sectorIndex.matchAt(tokens, k, tokens.length).length) assert.ok(f & W_SECTOR, t.norm);
       if (senses.some((s) => matchesObject(lex, s, t.norm))) assert.ok(f & W_OBJ, t.norm);
       assert.equal((f & W_DYAD) !== 0, facts.dyadPrefix(k) !== null, t.norm);
+      assert.equal((f & W_CLAUSE) !== 0, lex.cues.date.openers.has(t.norm), t.norm);
     }
     assert.equal(facts.kbAt.length, kb);
   }

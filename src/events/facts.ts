@@ -33,6 +33,8 @@ export const W_SECTOR = 1 << 8;
 export const W_DYAD = 1 << 9;
 /** may be the object word of some trigger sense (matchesObject) */
 export const W_OBJ = 1 << 10;
+/** may open a subordinate clause: relative pronoun, «عندما», «بعد» (+ «أن») … (lexicon date cues, see dating.ts) */
+export const W_CLAUSE = 1 << 11;
 /** Flags of a token that is not a word (punctuation, number): its word facts are not looked up (no scan asks), and
  * the few questions asked about any token (status cues, light verbs, sense objects) are answered on demand. */
 const NOT_WORD = W_STATUS | W_LIGHT | W_OBJ;
@@ -65,6 +67,7 @@ function wordFacts(lex: Lexicon, kbi: KbIndex, norm: string): WordFacts {
   if (mayBeSenseObject(lex, norm)) flags |= W_OBJ;
   const dyadPrefix = dyadAnaphorPrefix(lex, norm);
   if (dyadPrefix !== null) flags |= W_DYAD;
+  if (lex.cues.date.openers.has(norm)) flags |= W_CLAUSE;
   return new WordFacts(info, cands, flags, dyadPrefix);
 }
 

@@ -90,6 +90,23 @@ export interface CuesFile {
   content_heads: string[];
   agreement_heads: string[];
   abuse_nouns: string[];
+  date_cues: DateCuesFile;
+}
+
+/** Words that decide which time expression of a sentence dates an event (see dating.ts). */
+export interface DateCuesFile {
+  /** before a time: the start of a state, not the date of an event («منذ عام 2014») */
+  since: string[];
+  /** before an event noun: another event at another time («بعد زيارته»); with «أن»: a subordinate clause */
+  anterior: string[];
+  /** open a clause dated by the time right before them («في عام 2000، عندما التقى …») */
+  when: string[];
+  /** open a clause of its own («بينما», «في حين») */
+  contrast: string[];
+  /** before an event noun: it shares the time of the event around it («خلال زيارته») */
+  containers: string[];
+  /** adjectives marking an event noun as an earlier one («زيارته السابقة») */
+  background: string[];
 }
 
 export interface IndexHit {
@@ -145,6 +162,18 @@ export interface Lexicon {
     agreementHeads: Set<string>;
     /** «الانتهاكات», «الجرائم»: a condemned act of the previous sentence's aggressor */
     abuseNouns: Set<string>;
+    /** date attachment cues (dating.ts) */
+    date: {
+      since: Set<string>;
+      anterior: Set<string>;
+      when: Set<string>;
+      contrast: Phrase[];
+      containers: Set<string>;
+      background: Set<string>;
+      /** words that may open a subordinate clause (relative pronouns, when, anterior, first words of contrast
+       * phrases), also behind و/ف */
+      openers: Set<string>;
+    };
     /** light-verb forms (without proclitics) → kind */
     lightVerbs: Map<string, FormKind>;
     /** sector noun phrases, longest first */
@@ -249,10 +278,27 @@ export function buildLexicon(tf: TriggerFile, types: TypesFile, cues: CuesFile):
       contentHeads: set(cues.content_heads),
       agreementHeads: set(cues.agreement_heads),
       abuseNouns: set(cues.abuse_nouns),
+      date: {
+        since: set(cues.date_cues.since),
+        anterior: set(cues.date_cues.anterior),
+        when: set(cues.date_cues.when),
+        contrast: cues.date_cues.contrast.map(phrase),
+        containers: set(cues.date_cues.containers),
+        background: set(cues.date_cues.background),
+        openers: clauseOpeners([...cues.relative_pronouns, ...cues.date_cues.when, ...cues.date_cues.anterior],
+          cues.date_cues.contrast.map((p) => phrase(p)[0]!)),
+      },
       lightVerbs,
       sectorNouns,
     },
   };
+}
+
+/** Clause-opening words, normalized, also behind a conjunction و/ف. */
+function clauseOpeners(words: string[], normalized: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of [...words.map((x) => normalizeForMatch(x)), ...normalized]) { out.add(w); out.add("و" + w); out.add("ف" + w); }
+  return out;
 }
 
 /** What the coder needs to know about one written word, computed once per distinct word (memo). */

@@ -57,11 +57,19 @@ export function mergeEvents(list: Coded[]): Event[] {
       k.mode = e.mode; k.score = e.score;
       if (dir === "swapped") { k.source = e.source; k.target = e.target; }
     }
-    if (e.date && (!k.date || e.date.length > k.date.length)) k.date = e.date;
+    if (e.date && (!k.date || e.date.length > k.date.length)) { k.date = e.date; k.rule = withDateRule(k.rule, e.rule); }
     if (RANK[e.status] > RANK[k.status]) k.status = e.status;
     k.location ??= e.location;
     k.reported_by ??= e.reported_by;
     m.joint ||= c.joint;
   }
   return kept.map((k) => k.ev);
+}
+
+/** The rule of a merged event whose date came from another report: its own rule with the other's date rule. */
+function withDateRule(rule: string | undefined, from: string | undefined): string | undefined {
+  const at = from?.indexOf("|date:") ?? -1;
+  if (rule === undefined || at < 0) return rule;
+  const own = rule.indexOf("|date:");
+  return (own < 0 ? rule : rule.slice(0, own)) + from!.slice(at);
 }

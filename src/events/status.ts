@@ -6,11 +6,9 @@
  *   يعتزم / سوف» → expected; «قد» + present, «محتمل، ربما، يمكن» → possible; «مزاعم، تقارير، كشفت مصادر» → alleged;
  *   a cue adjective right after a noun trigger counts too («الزيارة المرتقبة», «زيارة محتملة»);
  * - future prefix سـ → expected; a date after the publication date → expected (in code.ts).
- * Dates: the nearest resolved time expression in the trigger's clause; a time in another clause of the sentence only
- * when it comes before the trigger and is not the publication day (a report date «قالت الوكالة، الثلاثاء، إن …»
- * governs the reporting verb; a time in a later clause belongs to that clause).
+ * Dates: which time expression dates the event is decided in dating.ts; here, the ISO helpers it uses.
  */
-import type { EventStatus, TimeExpr } from "../record.js";
+import type { EventStatus } from "../record.js";
 import type { Token } from "../text/index.js";
 import { lightVerb, type Lexicon } from "./lexicon.js";
 import { W_LIGHT, W_STATUS, type TokenFacts } from "./facts.js";
@@ -113,8 +111,30 @@ export function dateStart(v: string): string | null {
   return null;
 }
 
+/** ISO value → its last day "YYYY-MM-DD" (day, month, year, decade, ISO week, interval: its end). */
+export function dateEnd(v: string): string | null {
+  const parts = v.split("/");
+  const last = parts[parts.length - 1]!;
+  let m = /^(\d{4})-W(\d{2})/.exec(last);
+  if (m) {
+    const monday = dateStart(m[0]);
+    return monday ? new Date(Date.parse(monday) + 6 * 86400000).toISOString().slice(0, 10) : null;
+  }
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(last))) return m[0];
+  if ((m = /^(\d{4})-(\d{2})$/.exec(last))) return new Date(Date.UTC(+m[1]!, +m[2]!, 0)).toISOString().slice(0, 10);
+  if ((m = /^(\d{4})$/.exec(last))) return `${m[1]}-12-31`;
+  if ((m = /^(\d{3})$/.exec(last))) return `${m[1]}9-12-31`;
+  return null;
+}
+
+/** Whether an ISO value is a plain day "YYYY-MM-DD" (its own start and end). */
+function isDay(v: string): boolean {
+  return v.length === 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45; // -
+}
+
 /** dateStart, memoized: the resolved values of an article repeat, and so do dates across articles (bounded). */
 function dateStartCached(v: string): string | null {
+  if (isDay(v)) return v;
   let d = DATE_START.get(v);
   if (d === undefined) {
     d = dateStart(v);
@@ -125,27 +145,35 @@ function dateStartCached(v: string): string | null {
 }
 const DATE_START = new Map<string, string | null>();
 
+/** Whether a publication date is "YYYY", "YYYY-MM" or "YYYY-MM-DD" (the last one asked, remembered). */
+function pubOk(published: string): boolean {
+  if (published !== lastPub) { lastPub = published; lastPubOk = /^\d{4}(-\d{2}){0,2}$/.test(published); }
+  return lastPubOk;
+}
+let lastPub = "", lastPubOk = false;
+
+/** A "YYYY-MM-DD" day at the precision of `published`. */
+function atPrecision(d: string, published: string): string {
+  return d.length === published.length ? d : d.slice(0, published.length);
+}
+
 /** Whether `date` starts after the publication date (compared at the precision of `published`). */
 export function isFuture(date: string, published: string): boolean {
   const d = dateStartCached(date);
-  if (!d || !/^\d{4}(-\d{2}){0,2}$/.test(published)) return false;
-  return d.slice(0, published.length) > published;
+  if (!d || !pubOk(published)) return false;
+  return atPrecision(d, published) > published;
 }
 
-export function chooseDate(
-  tokens: Token[], i: number, c0: number, c1: number, lo: number, times: TimeExpr[], published: string | null,
-): string | null {
-  let best: { d: number; v: string } | null = null;
-  for (const t of times) {
-    if (!t.value) continue;
-    let k = lo;
-    while (k < tokens.length && tokens[k]!.end <= t.start) k++;
-    const sameClause = k >= c0 && k < c1;
-    // another clause's time counts only when it is fronted before the event («وفي الأسبوع الماضي، قالت X إنها …»)
-    // and is not the report date («قالت الوكالة، الثلاثاء، إن …»)
-    if (!sameClause && (k > i || (published && t.value === published))) continue;
-    const d = Math.abs(k - i) + (sameClause ? 0 : 20);
-    if (!best || d < best.d) best = { d, v: t.value };
+/** Whether `date` ended before the publication date (compared at the precision of `published`). */
+export function endsBefore(date: string, published: string): boolean {
+  // a day is its own end (the common case: no look-up)
+  let d = isDay(date) ? date : DATE_END.get(date);
+  if (d === undefined) {
+    d = dateEnd(date);
+    if (DATE_END.size > 10_000) DATE_END.clear();
+    DATE_END.set(date, d);
   }
-  return best?.v ?? null;
+  if (!d || !pubOk(published)) return false;
+  return atPrecision(d, published) < published;
 }
+const DATE_END = new Map<string, string | null>();
