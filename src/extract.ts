@@ -40,7 +40,7 @@ export function extractDocument(doc: InputDoc, opts: { kb?: Kb } = {}): ArticleR
   const page = cleanDocument(doc);
   const kb = opts.kb ?? extractionKb();
   // one normalization, token array and sentence split of the body, shared by the entity linker and the event coder
-  const text = analyzeText(page.body);
+  const text = analyzeText(page.body, page.bodyNorm);
   const entities = linkEntities(page.body, { published: page.published, kb, text });
   const times = tagTimes(page.body, page.published);
   const events = codeEvents({ body: page.body, published: page.published, entities, times, text }, { kb });

@@ -4,7 +4,7 @@
  * bare body and analyses it itself when no analysis is given (`analysisFor`), so each stays usable standalone.
  * Consumers treat the analysis as read-only: the token objects are shared between stages.
  */
-import { normalize, type Normalized } from "./normalize.js";
+import { normalize, normalizeKnown, type Normalized } from "./normalize.js";
 import { tokenizeNormalized, type Token } from "./tokenize.js";
 import { splitSentences, type Span } from "./sentences.js";
 
@@ -17,9 +17,12 @@ export interface TextAnalysis {
   readonly sentences: Span[];
 }
 
-/** Normalize, tokenize and split `text` into sentences. */
-export function analyzeText(text: string): TextAnalysis {
-  const norm = normalize(text);
+/**
+ * Normalize, tokenize and split `text` into sentences. `normText`, when the caller has it, must be
+ * normalizeForMatch(text) (the cleaner's normalized body): it saves normalizing the text a second time.
+ */
+export function analyzeText(text: string, normText?: string): TextAnalysis {
+  const norm = normText === undefined ? normalize(text) : normalizeKnown(text, normText);
   return { text, norm, tokens: tokenizeNormalized(text, norm), sentences: splitSentences(text) };
 }
 

@@ -124,6 +124,34 @@ function decodeUnits(buf: Uint16Array, n: number): string {
   return Buffer.from(buf.buffer, buf.byteOffset, n * 2).toString("utf16le");
 }
 
+/** The characters normalization expands into several (ligatures such as ﻻ → «لا»), as one character class. */
+const EXPANDING = (() => {
+  let cls = "";
+  for (let c = 0; c < 0x10000; c++) if (CODE[c] === MULTI) cls += `\\u${c.toString(16).padStart(4, "0")}`;
+  return cls ? new RegExp(`[${cls}]`) : /(?!)/;
+})();
+
+/** Identity offset map, shared and grown on demand: read-only for callers. */
+let identity = new Int32Array(0);
+function identityMap(len: number): Int32Array {
+  if (identity.length < len + 1) {
+    identity = new Int32Array(Math.max(len + 1, 2 * identity.length, 16384));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return identity.subarray(0, len + 1);
+}
+
+/**
+ * `normalize(s)` for a caller that already has the normalized text (`known` must be normalizeForMatch(s), e.g. the
+ * cleaner's normalized body): only the offset map is missing. Normalization drops characters (marks, tatweel…) and
+ * expands a few (ligatures); a text of the same length with no expanding character therefore dropped nothing, and
+ * its map is the identity (shared, read-only). Any other text is normalized again.
+ */
+export function normalizeKnown(s: string, known: string): Normalized {
+  if (known.length !== s.length || EXPANDING.test(s)) return normalize(s);
+  return { text: known, map: identityMap(s.length) };
+}
+
 /** Normalize with an offset map (see module comment for the rules). */
 export function normalize(s: string): Normalized {
   const n = s.length;

@@ -19,6 +19,9 @@ const END_T = new Uint8Array(0x2030);
 const CLOSER_T = new Uint8Array(0x2030);
 for (const c of END_CODES) END_T[c] = 1;
 for (const c of CLOSER_CODES) CLOSER_T[c] = 1;
+/** 1 for the characters the splitter stops at: line breaks and sentence ends (all others are skipped at once). */
+const STOPS = new Uint8Array(0x10000);
+for (const c of [10, 13, 0x2029, ...END_CODES]) STOPS[c] = 1;
 
 const isSpace = (c: number): boolean =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
@@ -37,6 +40,7 @@ export function splitSentences(text: string): Span[] {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const ch = text.charCodeAt(i);
+    if (STOPS[ch] === 0) continue; // most characters: neither a line break nor a sentence end (one table load)
     if (ch === 10 || ch === 13 || ch === 0x2029) {
       push(start, i);
       start = i + 1;

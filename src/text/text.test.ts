@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   normalize,
+  normalizeKnown,
   normalizeForMatch,
   mapSpan,
   tokenize,
@@ -172,4 +173,28 @@ test("isArabicLetter", () => {
   assert.ok(!isArabicLetter("٣"));
   assert.ok(!isArabicLetter("َ"));
   assert.ok(!isArabicLetter("a"));
+});
+
+test("normalizeKnown gives normalize's text and offsets when the normalized text is already known", () => {
+  const samples = [
+    "قال الرئيس إن الزيارة ستتم الأحد.",
+    "الرَّئيسُ يزورُ القاهرةَ", // marks dropped: lengths differ, normalized again
+    "ﻻ يزال الحوار قائما", // a ligature expands
+    "لا\u064B يزال", // a mark and nothing else
+    "emoji 😀 and \ud800 lone surrogate",
+    "",
+  ];
+  for (const s of samples) {
+    const a = normalize(s);
+    const b = normalizeKnown(s, normalizeForMatch(s));
+    assert.equal(b.text, a.text);
+    assert.deepEqual([...b.map], [...a.map], s);
+  }
+});
+
+test("splitSentences skips ordinary characters but still stops at every end mark and line break", () => {
+  const s = "قالت الوزارة إن الوفد وصل. وأضافت: هل تستمر المحادثات؟ نعم!\nسطر جديد… ونهاية";
+  assert.deepEqual(splitSentences(s).map((x) => s.slice(x.start, x.end)), [
+    "قالت الوزارة إن الوفد وصل.", "وأضافت: هل تستمر المحادثات؟", "نعم!", "سطر جديد…", "ونهاية",
+  ]);
 });
