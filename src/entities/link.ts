@@ -5,7 +5,8 @@
  * 1. KB names over normalized tokens (token trie, clitics on the first word, longest match):
  *    kb_exact (+model_number for «هواسونغ-11»); then, on windows no exact match touched, kb_collapsed (equal up to
  *    doubled letters) and kb_translit (per-word transliteration keys + weighted edit distance). Guards: common-word
- *    aliases, ة vs ه, adjectives after a definite noun, hamza/taa words never fuzzy. Ambiguous aliases are resolved
+ *    aliases, ة vs ه, adjectives after a definite noun («الشعر الرمادي» no place, «الحضارة السومرية» no
+ *    organization), hamza/taa words never fuzzy. Ambiguous aliases are resolved
  *    by the countries present in the article, else by type, else dropped.
  * 2. Titles («الرئيس الروسي», «وزير خارجية روسيا», «المتحدث باسم الكرملين», «السفير الأمريكي لدى إسرائيل»):
  *    a following name (also after a comma) is the person — a KB match, or a discovered person (title_name:<office>);
@@ -16,6 +17,9 @@
  *    the namesake and the name includes the cue word (cue_named_after_place, cue_named_after_honorific: «جامعة
  *    القاهرة», «جامعة الملك سعود»); press cues take a place name as the medium's name
  *    (cue_medium_named_after_place: «صحيفة الرياض»); cue + quoted name forming a KB name → kb_cue_quoted.
+ *    A head noun of another kind before a KB organization makes the phrase another entity (cue_head_noun: «جامعة
+ *    الجزيرة», «مدينة الجزيرة» are not the broadcaster); an organization read inside the cue phrase itself is
+ *    dropped («شبه الجزيرة»).
  *    Discovered ids: rasd:<type>:<romanized-name>-<hash>, stable across articles.
  *    Guards: nisba_not_name («الجيش المالي» is not Mali), masdar_not_name («أعلن X Y إغلاق …»); a title lacking its
  *    required country designator still types a name right after it (multi-word titles only); an ambiguous KB
@@ -572,19 +576,24 @@ class Linker {
       // rule nisba_not_name: a country nisba adjective read as article + name («الجيش المالي» ≠ Mali, «السوداني»):
       // the article was stripped to reach the name, and the written word (behind و ف ب ل) is a nisba
       if ((prefix.endsWith("ال") || prefix.endsWith("لل")) && this.info[from]!.stems.some(([x]) => this.ix.nisba.root.next.has(x))) return [];
-      // an adjective agreeing with the definite noun before it: «الشعر الرمادي» (grey), not the city of Ramadi
+      // an adjective agreeing with the definite noun before it: «الشعر الرمادي» (grey), not the city of Ramadi;
+      // the feminine «ـية» likewise is no organization's name: «الحضارة السومرية» (Sumerian) is not the channel,
+      // «اللجنة الرباعية» not the Quad, «الدول الفرنكوفونية» not the Francophonie
       const prev = from > 0 ? this.norms[from - 1] : null;
       if (
         skip === 0 &&
         prev != null &&
-        stem.endsWith("ي") &&
+        (stem.endsWith("ي") || stem.endsWith("يه")) &&
         this.writtenWithAl(from) &&
         this.writtenWithAl(from - 1) &&
         !d.stop.has(prev) &&
         this.owner[from - 1] === -1
       ) {
-        cands = cands.filter((e) => e.type !== "place");
-        if (!cands.length) return [];
+        const drop = stem.endsWith("ي") ? "place" : this.taa(from) ? "organization" : null;
+        if (drop !== null) {
+          cands = cands.filter((e) => e.type !== drop);
+          if (!cands.length) return [];
+        }
       }
     }
     // (the last word as written ends in ة, marks aside)
@@ -1147,8 +1156,39 @@ class Linker {
     return out;
   }
 
+  /**
+   * Rule cue_head_noun: a head noun of another kind right before a KB organization's name makes the phrase another
+   * entity, named like the organization — «جامعة الجزيرة» (a university in Sudan), «مستشفى الجزيرة», «منطقة
+   * الجزيرة», «مدينة الجزيرة» are not the broadcaster. The head noun is a place cue («مدينة», «منطقة», «ولاية»,
+   * «جزيرة»), or a named-after cue of another sector (EDU «جامعة», the club «نادي», facilities «مطار», «ملعب»): «جامعة
+   * الأزهر» is the university, not the religious institution. A cue of the organization's own kind keeps it («قناة الجزيرة», «حركة حماس», «جامعة الأزهر»); where the KB knows the compound
+   * itself («ولاية الجزيرة», «شبه الجزيرة العربية») the longer KB name has already won in pass 1.
+   */
+  headNounOverOrg(cue: CueDef, org: Ident): boolean {
+    if (org.type !== "organization" || org.entry == null) return false;
+    if (cue.type === "place") return true;
+    if (cue.namedAfter !== true) return false;
+    // (a named-after cue of no sector is a kind of its own: «نادي الجزيرة» is a sports club)
+    return cue.type === "facility" || (cue.type === "organization" && (cue.sector == null || cue.sector !== org.sector));
+  }
+
+  /** A KB span of pass 1 is no mention after all: its mention removed, its words free. */
+  releaseSpan(s: Span): void {
+    const id = s.ident!;
+    const at = s.skip > 0 ? this.nmap[this.toks[s.from]!.nstart + s.skip]! : this.toks[s.from]!.start;
+    id.mentions = id.mentions.filter((m) => m.start !== at);
+    s.ident = null;
+    for (let k = s.from; k < s.to; k++) this.owner[k] = -1;
+  }
+
   /** Handle a cue at [i, j): discover the name after it. Returns the index after the name, or i. */
   cueAt(i: number, j: number, cue: CueDef, skip = 0): number {
+    // rule cue_head_noun, inside the phrase: a KB organization read in the cue's own words is part of the head noun
+    // («شبه الجزيرة» is «the peninsula», not the broadcaster), whatever follows
+    for (let k = i + 1; k < j; k++) {
+      const s = this.spanAt(k);
+      if (s !== null && s.to <= j && s.ident?.type === "organization") this.releaseSpan(s);
+    }
     let name = this.quotedAt(j);
     let rule = `cue_quoted:${cue.type}`;
     let after = name ? name[name.length - 1]! + 2 : j;
@@ -1177,18 +1217,26 @@ class Linker {
       const ps = this.spanAt(j);
       const namesake =
         ps?.ident != null &&
-        (ps.ident.type === "person" || (cue.namedAfter === true && ps.ident.entry != null && (ps.ident.type === "place" || ps.ident.type === "country")));
+        (ps.ident.type === "person" ||
+          (cue.namedAfter === true && ps.ident.entry != null && (ps.ident.type === "place" || ps.ident.type === "country")) ||
+          this.headNounOverOrg(cue, ps.ident));
       if (ps && namesake && (cue.type === "facility" || cue.type === "organization" || cue.type === "place")) {
         const person = ps.ident!;
         const at = this.toks[ps.from]!.start;
         person.mentions = person.mentions.filter((m) => m.start !== at);
-        const rule = person.type === "person" ? `cue_named_after:${cue.type}` : `cue_named_after_place:${cue.type}`;
+        const rule =
+          person.type === "person"
+            ? `cue_named_after:${cue.type}`
+            : person.type === "organization"
+              ? `cue_head_noun:${cue.type}`
+              : `cue_named_after_place:${cue.type}`;
         ps.ident = null;
         for (let k = ps.from; k < ps.to; k++) this.owner[k] = -1;
         const to = ps.to;
         // the name includes the cue word («مطار رفيق الحريري»), without a clitic written on it
         // (the country is the namesake's: «مطار رفيق الحريري» is in Lebanon, «مطار جون كينيدي» in the United States)
-        const ident = this.discoveredSpan(cue.type, i, to, skip, person.country, cue.sector);
+        // (a namesake organization gives no country: «جامعة الجزيرة» is in Sudan, the broadcaster in Qatar)
+        const ident = this.discoveredSpan(cue.type, i, to, skip, person.type === "organization" ? this.nisbaAfter(to) : person.country, cue.sector);
         ident.mentions.push(this.mention(i, to, skip, "name", rule));
         this.markUsed(i, to);
         return to;
