@@ -24,6 +24,12 @@ export interface LexiconFile {
   beforeLast: string[];
   monthParts: string[];
   futureCues: string[];
+  /** future markers that count only as whole words («لن» + verb: «will not») */
+  futureCueWordsExact: string[];
+  /** words that end the stretch a future cue may govern (a past auxiliary, a temporal subordinator) */
+  futureScanStopWords: string[];
+  /** a relative pronoun followed by a perfect verb opens a past relative clause («… الذي قدمته الحكومة الثلاثاء») */
+  relativePronouns: string[];
   futureVerbPrefix: string;
   futureVerbStopPrefixes: string[];
   futureVerbStopWords: string[];
@@ -109,12 +115,14 @@ export function validateTimeData(months: MonthsFile, lex: LexiconFile): string[]
   checkRows(lex.agoUnits, "count", 0, 2, "agoUnits");
   for (const u of lex.agoUnits) if (!["day", "week", "month", "year"].includes(u.unit)) errs.push(`agoUnits: bad unit ${u.unit}`);
   if (new Set(lex.ordinalDays.map((o) => o.day)).size !== 31) errs.push("ordinalDays: need 1..31");
+  // hasFutureCue (rules.ts) tests the future prefix by its char code
+  if (lex.futureVerbPrefix !== "س") errs.push("futureVerbPrefix: must be «س»");
   for (const u of lex.periodUnits) {
     if (!["week", "month", "year"].includes(u.unit)) errs.push(`periodUnits: bad unit ${u.unit}`);
     nonEmpty(u.names, `periodUnits ${u.unit}`);
   }
   for (const k of ["weekdayBlockersBefore", "weekdayBlockersAfter", "todayBlockersAfter", "timesOfDay", "demonstratives", "beforeLast", "generalNounsBeforeAam",
-    "monthParts", "namedEventNouns", "datedNameNouns", "agoWords", "futureCues", "futureVerbStopPrefixes", "futureVerbStopWords", "yearWords", "yearAnchors", "countedNouns", "rangeStart", "rangeConnectors", "decadeBlockersAfter",
+    "monthParts", "namedEventNouns", "datedNameNouns", "agoWords", "futureCues", "futureCueWordsExact", "futureScanStopWords", "relativePronouns", "futureVerbStopPrefixes", "futureVerbStopWords", "yearWords", "yearAnchors", "countedNouns", "rangeStart", "rangeConnectors", "decadeBlockersAfter",
     "dateLineLabels", "dateLineLabelsNeedColon", "dateLineNoise"] as const) nonEmpty(lex[k], k);
   return errs;
 }

@@ -124,12 +124,6 @@ export const MIN_YEAR = 1800;
 export const MAX_YEAR = 2100;
 const plausibleYear = (y: number): boolean => y >= MIN_YEAR && y <= MAX_YEAR;
 
-/** Sentence-local text before offset s (at most n chars, cut at sentence end). */
-function before(ctx: Ctx, s: number, n = 60): string {
-  const t = ctx.text.slice(Math.max(0, s - n), s);
-  const cut = Math.max(t.lastIndexOf("."), t.lastIndexOf("!"), t.lastIndexOf("؟"), t.lastIndexOf("\n"), t.lastIndexOf("?"));
-  return cut >= 0 ? t.slice(cut + 1) : t;
-}
 /** Up to k words before offset s in the same sentence (within 50 chars), in text order. */
 function prevWords(ctx: Ctx, s: number, k: number): string[] {
   const t = ctx.text, lo = Math.max(0, s - 50), out: string[] = [];
@@ -158,40 +152,98 @@ function nextText(ctx: Ctx, e: number, n = 30): string {
 }
 const stripClitic = (w: string): string => w.replace(/^[وف]/, "");
 
+/** How far back (characters, same sentence) a future cue may stand from the expression it points forward. */
+const FUTURE_SCAN_CHARS = 80;
 /**
- * Rule future-cue: a future marker shortly before the expression (same sentence): an explicit cue word
- * («سوف», «من المقرر», «يعتزم»…) or a verb with the future prefix سـ among the three previous words.
+ * How many words back (particles of ≤ 2 letters not counted) a future verb («سيزور») may stand: verb, subject,
+ * object, place («سيزور الرئيس الفرنسي العاصمة المصرية القاهرة الأحد»).
+ */
+const FUTURE_VERB_WORDS = 6;
+
+/**
+ * Rule future-cue: a future marker in the stretch of the clause before the expression (same sentence, after the
+ * last clause punctuation «، , ; :»): an explicit cue («سوف», «من المقرر», «من المزمع», «يعتزم»…), the negation
+ * «لن», or a verb with the future prefix سـ among the FUTURE_VERB_WORDS previous words.
+ * The stretch also ends (scanning back) at a past auxiliary or «منذ» («وكان قد التقى نظيره الأحد»), and at a
+ * relative pronoun followed by a perfect verb («سيصوت البرلمان على القانون الذي قدمته الحكومة الثلاثاء»: the
+ * weekday dates the relative clause). Shared by the weekday rule (→ next such day) and year-less month names.
  */
 export function hasFutureCue(ctx: Ctx, s: number): boolean {
-  const b = before(ctx, s, 60);
-  const raw = ctx.lex.raw;
-  for (const c of futureCueWords(ctx.lex)) if (b.includes(c)) return true;
-  const stopP = futureStopPrefixes(ctx.lex), stopW = futureStopWords(ctx.lex);
-  for (const w0 of prevWords(ctx, s, 3)) {
-    const w = stripClitic(w0);
-    if (w.length < 4 || !w.startsWith(raw.futureVerbPrefix)) continue;
-    if (!/^س[يتن]/.test(w)) continue; // imperfect prefixes ي ت ن after سـ
-    if (stopW.has(w) || stopP.some((p) => w.startsWith(p))) continue;
-    return true;
+  const lm = lexMemo(ctx.lex), t = ctx.text;
+  const lo = Math.max(0, s - FUTURE_SCAN_CHARS);
+  let verbs: string[] | null = null;
+  // the word following the current one (text order): first letter and length, for the relative-clause test
+  let afterC = 0, afterLen = 0;
+  let i = s, cut = lo, nWords = 0;
+  while (i > lo) {
+    // skip separators; clause/sentence punctuation ends the stretch
+    let stop = false;
+    while (i > lo && !isAlnum(t.charCodeAt(i - 1))) {
+      if (isClauseBreak(t.charCodeAt(i - 1))) { stop = true; break; }
+      i--;
+    }
+    if (stop) { cut = i; break; }
+    const e = i;
+    while (i > lo && isAlnum(t.charCodeAt(i - 1))) i--;
+    if (e === i) break;
+    if (i === lo && lo > 0 && isAlnum(t.charCodeAt(i - 1))) { cut = e; break; } // a word cut by the window
+    let ws = i;
+    const c1 = t.charCodeAt(ws);
+    if ((c1 === 0x0648 || c1 === 0x0641) && e - ws > 2) ws++; // glued و ف
+    const c0 = t.charCodeAt(ws), len = e - ws;
+    // only words starting with س (verbs), ك م (stop words), ا (relative pronouns) or ل («لن») are looked at
+    if (c0 === 0x0633) {
+      if (nWords < FUTURE_VERB_WORDS && len >= 4) (verbs ??= []).push(t.slice(ws, e));
+    } else if (c0 === 0x0643 || c0 === 0x0645 || c0 === 0x0627 || c0 === 0x0644) {
+      const w = t.slice(ws, e);
+      if (lm.stopScan.has(w) || (lm.relPron.has(w) && looksPerfect(afterC, afterLen))) { cut = e; break; }
+      if (lm.exact.has(w)) return true;
+    }
+    if (len > 2) nWords++; // short particles («في», «من», «مع») do not use up the verb window
+    afterC = c0; afterLen = len;
   }
+  const b = t.slice(cut, s);
+  for (const c of lm.cues) if (b.includes(c)) return true;
+  if (verbs) for (const w of verbs) if (isFutureVerb(w, lm)) return true;
   return false;
 }
-const memo = new WeakMap<TimeLexicon, { cues: string[]; stopP: string[]; stopW: Set<string> }>();
-function lexMemo(lex: TimeLexicon): { cues: string[]; stopP: string[]; stopW: Set<string> } {
+/** Sentence or clause punctuation: . ! ? ؟ newline ، , ; ؛ : */
+function isClauseBreak(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x61f || c === 0x0a || c === 0x60c || c === 0x2c || c === 0x3b || c === 0x61b || c === 0x3a;
+}
+/** «سيزور», «ستعقد», «سنواصل»: سـ + an imperfect prefix (ي ت ن), minus nouns and names that look alike. */
+function isFutureVerb(w: string, lm: LexMemo): boolean {
+  if (w.length < 4 || w.charCodeAt(0) !== 0x0633) return false; // س
+  const c = w.charCodeAt(1);
+  if (c !== 0x064a && c !== 0x062a && c !== 0x0646) return false; // ي ت ن
+  return !lm.stopW.has(w) && !lm.stopP.some((p) => w.startsWith(p));
+}
+/**
+ * The word after a relative pronoun looks like a perfect (past) verb: not an imperfect/future form (ي ت ن ا س
+ * first letter, which also covers nouns with the article). A cheap shape test: «الذي قدمته» yes, «الذي يرأسه»,
+ * «التي ستعقد» no.
+ */
+function looksPerfect(c: number, len: number): boolean {
+  return len >= 2 && c !== 0x064a && c !== 0x062a && c !== 0x0646 && c !== 0x0627 && c !== 0x0633; // ي ت ن ا س
+}
+interface LexMemo { cues: string[]; exact: Set<string>; stopScan: Set<string>; relPron: Set<string>; stopP: string[]; stopW: Set<string> }
+const memo = new WeakMap<TimeLexicon, LexMemo>();
+function lexMemo(lex: TimeLexicon): LexMemo {
   let v = memo.get(lex);
   if (!v) {
+    const raw = lex.raw;
     v = {
-      cues: lex.raw.futureCues.map(normWord),
-      stopP: lex.raw.futureVerbStopPrefixes.map(normWord),
-      stopW: new Set(lex.raw.futureVerbStopWords.map(normWord)),
+      cues: raw.futureCues.map(normWord),
+      exact: new Set(raw.futureCueWordsExact.map(normWord)),
+      stopScan: new Set(raw.futureScanStopWords.map(normWord)),
+      relPron: new Set(raw.relativePronouns.map(normWord)),
+      stopP: raw.futureVerbStopPrefixes.map(normWord),
+      stopW: new Set(raw.futureVerbStopWords.map(normWord)),
     };
     memo.set(lex, v);
   }
   return v;
 }
-const futureCueWords = (lex: TimeLexicon): string[] => lexMemo(lex).cues;
-const futureStopPrefixes = (lex: TimeLexicon): string[] => lexMemo(lex).stopP;
-const futureStopWords = (lex: TimeLexicon): Set<string> => lexMemo(lex).stopW;
 
 function cueDirection(lex: TimeLexicon, cue: string | undefined): Direction | null {
   if (!cue) return null;
@@ -549,6 +601,8 @@ export function buildRules(lex: TimeLexicon = loadTimeLexicon()): Rule[] {
       let why: string;
       if (shift === -1) { mode = "past"; why = "cue-past"; }
       else if (shift === 1) { mode = "next"; why = "cue-next"; }
+      // A future cue picks the first such day on or after publication: the publication weekday itself stays that
+      // day («سيعقد المجلس جلسة مساء الأربعاء» in a Wednesday paper: later today); a week later needs «المقبل».
       else if (hasFutureCue(ctx, m.index)) { mode = "on-or-after"; why = "future-cue"; }
       else { mode = "on-or-before"; why = "default-past"; }
       const n = resolveWeekday(wd, ctx.pub, mode);

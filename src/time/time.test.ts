@@ -181,6 +181,49 @@ test("weekdays: most recent on or before publication by default, future with a c
   assert.deepEqual(tagTimes("وقع البلدين الاثنين اتفاقا", pub), []);
 });
 
+test("weekdays in future contexts: the next such day; past forms and cues of other clauses keep the past", () => {
+  const pub = "2024-06-12"; // a Wednesday: last Sunday 06-09, next Sunday 06-16
+  const wd = (body: string, surface: string) => tag(body, pub, surface);
+  // a future verb (سـ) several words before the weekday: verb, subject, object, place
+  assert.equal(wd("سيزور الرئيس الفرنسي العاصمة المصرية القاهرة الأحد لإجراء محادثات", "الأحد").value, "2024-06-16");
+  assert.equal(wd("وسيتوجه وفد الحركة إلى القاهرة الخميس", "الخميس").value, "2024-06-13");
+  // «سوف», «من المقرر أن», «من المتوقع أن», «من المزمع أن», «لن»
+  assert.equal(wd("سوف يلتقي وزير الخارجية نظيره الأمريكي في واشنطن يوم الخميس", "الخميس").value, "2024-06-13");
+  assert.equal(wd("من المقرر أن يصل الوفد الأوروبي إلى بيروت مساء الاثنين", "الاثنين").value, "2024-06-17");
+  assert.equal(wd("ومن المتوقع أن يعلن المصرف قراره بشأن الفائدة الثلاثاء", "الثلاثاء").value, "2024-06-18");
+  assert.equal(wd("ومن المزمع أن تنطلق الجولة الجديدة من المحادثات السبت", "السبت").value, "2024-06-15");
+  assert.equal(wd("ولن يحضر الوزير جلسة البرلمان الأحد", "الأحد").value, "2024-06-16");
+  assert.equal(wd("ولن يحضر الوزير جلسة البرلمان الأحد", "الأحد").rule, "weekday:future-cue");
+  // «المقبل/القادمة» after the weekday: strictly after publication, also for the publication weekday
+  assert.equal(wd("تعقد القمة الأحد المقبل في الرياض", "الأحد").value, "2024-06-16");
+  assert.equal(wd("تعقد القمة الأربعاء المقبل في الرياض", "الأربعاء").value, "2024-06-19");
+  // same day: a future context naming the publication weekday without «المقبل» means that very day
+  // (a meeting «سيعقد الأربعاء» in a Wednesday paper is today's, later in the day), «المقبل» a week later
+  assert.equal(wd("سيعقد المجلس جلسة طارئة مساء الأربعاء", "الأربعاء").value, "2024-06-12");
+  assert.equal(wd("قال المتحدث إن المجلس سيجتمع اليوم الأربعاء", "الأربعاء").value, "2024-06-12");
+  // past verbs keep the most recent such day (on or before publication)
+  assert.equal(wd("زار الرئيس القاهرة الأحد", "الأحد").value, "2024-06-09");
+  assert.equal(wd("التقى وزير الخارجية نظيره الأمريكي في واشنطن يوم الخميس", "الخميس").value, "2024-06-06");
+  // a present form announcing an event is ambiguous: the default (past) stays
+  assert.equal(wd("يبدأ المهرجان الخميس في دبي", "الخميس").value, "2024-06-06");
+  // a future cue in another clause or sentence does not reach the weekday
+  assert.equal(wd("قال الوزير إنه سيزور دمشق قريبا، وكان قد التقى نظيره السوري الأحد في عمان", "الأحد").value, "2024-06-09");
+  assert.equal(wd("من المقرر أن يصل الوفد غدا، والتقى الرئيس نظيره الأحد", "الأحد").value, "2024-06-09");
+  assert.equal(wd("أعلنت الحكومة أنها ستخفض الضرائب. واجتمع المجلس الأحد", "الأحد").value, "2024-06-09");
+  assert.equal(wd("سيواصل الجيش عملياته في المنطقة التي قصفها الطيران فجر الاثنين", "الاثنين").value, "2024-06-10");
+  assert.equal(wd("ستبقى المدارس مغلقة في المدينة منذ الأحد", "الأحد").value, "2024-06-09");
+  // look-alike nouns and names are not future verbs
+  assert.equal(wd("التقى سيرغي لافروف نظيره التركي الأحد", "الأحد").value, "2024-06-09");
+  assert.equal(wd("انفجرت سيارة مفخخة في السوق الأحد", "الأحد").value, "2024-06-09");
+  assert.equal(wd("بحث الطرفان وسيلة لإنهاء الأزمة الأحد", "الأحد").value, "2024-06-09"); // «وسيلة», not و + سيـ
+});
+
+test("year-less month names share the future cue (a far future verb, clause limits)", () => {
+  const pub = "2024-06-12";
+  assert.equal(val("سيزور الرئيس الفرنسي العاصمة المصرية القاهرة في مارس", pub, "مارس"), "2025-03");
+  assert.equal(val("قال إنه سيزور القاهرة، وكان قد زارها في مارس", pub, "مارس"), "2024-03");
+});
+
 test("relative periods: week, month, year; current, past, next; month parts", () => {
   const pub = "2024-06-14";
   assert.equal(val("تعقد القمة الأسبوع المقبل", pub, "الأسبوع"), "2024-W25");
