@@ -137,6 +137,8 @@ export function tokenizeNormalized(s: string, n: Normalized): Token[] {
   let i = 0;
   let sawSpace = true;
   const len = t.length;
+  /** the previous token is punctuation / a hyphen glued to the token before it; the one before that is a word */
+  let prevPunct = false, prevGluedDash = false, prev2Word = false;
   while (i < len) {
     const k0 = CLS[t.charCodeAt(i)]!;
     if (k0 === SPACE) {
@@ -190,20 +192,13 @@ export function tokenizeNormalized(s: string, n: Normalized): Token[] {
     // original end = map[end]: characters deleted by normalization right after the token (its diacritics, a
     // tatweel, a ZWNJ) stay with it; whitespace is never deleted, so it is never included
     const tok: Token = new TokenRecord(s, interned(t, i, end, h), start, oend, i, end, kind, sawSpace);
-    const prev = out[out.length - 1];
-    const prev2 = out[out.length - 2];
-    if (
-      kind !== "punct" &&
-      !sawSpace &&
-      prev &&
-      prev.kind === "punct" &&
-      prev.norm === "-" &&
-      !prev.spaceBefore &&
-      prev2 &&
-      prev2.kind !== "punct"
-    ) {
-      tok.hyphenJoined = true;
-    }
+    // «كوفيد-19», «بيونج-يانج»: a word glued to a hyphen that is glued to a word before it (the facts about the two
+    // previous tokens are kept in locals rather than read back from `out`)
+    const isPunct = k0 === PUNCT;
+    if (!isPunct && !sawSpace && prevGluedDash && prev2Word) tok.hyphenJoined = true;
+    prev2Word = !prevPunct && out.length > 0;
+    prevGluedDash = isPunct && !sawSpace && end === i + 1 && t.charCodeAt(i) === 0x2d;
+    prevPunct = isPunct;
     out.push(tok);
     sawSpace = false;
     i = end;
