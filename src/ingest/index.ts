@@ -79,13 +79,17 @@ async function* expand(p: string, exclude: string[]): AsyncGenerator<string | In
     return;
   }
   if (st.isDirectory()) {
-    const names = (await readdir(p)).sort();
-    for (const n of names) {
+    // directory entries carry their type: no stat per file (symbolic links and unknown types are stat'ed)
+    const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const n = e.name;
       if (n.startsWith(".")) continue;
       const child = path.join(p, n);
-      const cst = await stat(child).catch(() => null);
-      if (cst?.isDirectory()) yield* expand(child, exclude);
-      else if (cst && INPUT_EXTENSIONS.includes(path.extname(n).toLowerCase())) yield child;
+      const known = e.isDirectory() || e.isFile();
+      const cst = known ? null : await stat(child).catch(() => null);
+      const isDir = known ? e.isDirectory() : !!cst?.isDirectory();
+      if (isDir) yield* expand(child, exclude);
+      else if ((known || cst) && INPUT_EXTENSIONS.includes(path.extname(n).toLowerCase())) yield child;
     }
   } else {
     yield p;
@@ -165,14 +169,21 @@ export async function* readInputs(paths: string[], opts: { exclude?: string[] } 
     }
     for await (const f of expand(p, exclude)) {
       if (typeof f !== "string") { yield f; continue; }
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(f);
-      } catch (e) {
-        yield { error: `${f}: ${(e as Error).message}`, path: f, name: baseName(f) };
-        continue;
-      }
-      yield* docsFromBytes(bytes, f, kindOfPath(f));
+      yield* await readInputFile(f);
     }
   }
+}
+
+/**
+ * The documents of one input file the caller already found (a directory walk): read and decoded without looking
+ * the path up again. A file that cannot be read gives one error.
+ */
+export async function readInputFile(f: string): Promise<(InputDoc | InputError)[]> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(f);
+  } catch (e) {
+    return [{ error: `${f}: ${(e as Error).message}`, path: f, name: baseName(f) }];
+  }
+  return docsFromBytes(bytes, f, kindOfPath(f));
 }

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { decodeBytes, DecodeError, readInputs, isInputError, sniffKind, docsFromBytes, type InputDoc } from "./index.js";
+import { decodeBytes, DecodeError, readInputs, readInputFile, isInputError, sniffKind, docsFromBytes, type InputDoc } from "./index.js";
 
 const ARABIC = "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في الريف.";
 
@@ -95,4 +95,22 @@ test("readInputs walks directories, keeps going past bad files", async () => {
   const docs = items.filter((x) => !isInputError(x)) as InputDoc[];
   assert.deepEqual(docs.map((d) => d.name).sort(), ["a", "b"]);
   assert.ok(docs.find((d) => d.name === "b")!.html);
+});
+
+test("directory walk: files, sub-directories and symbolic links in sorted order; readInputFile reads one known file", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "rasd-walk-"));
+  writeFileSync(path.join(dir, "b.txt"), "وصل الوفد إلى العاصمة صباح اليوم.");
+  mkdirSync(path.join(dir, "a-sub"));
+  writeFileSync(path.join(dir, "a-sub", "c.txt"), "بدأت المحادثات مساء الأحد.");
+  writeFileSync(path.join(dir, "notes.md"), "not an input");
+  symlinkSync(path.join(dir, "b.txt"), path.join(dir, "d-link.txt"));
+  symlinkSync(path.join(dir, "a-sub"), path.join(dir, "e-linked-dir"));
+  const names: string[] = [];
+  for await (const d of readInputs([dir])) if (!isInputError(d)) names.push(path.relative(dir, d.path!));
+  assert.deepEqual(names, [path.join("a-sub", "c.txt"), "b.txt", "d-link.txt", path.join("e-linked-dir", "c.txt")]);
+  const one = await readInputFile(path.join(dir, "b.txt"));
+  assert.equal(one.length, 1);
+  assert.ok(!isInputError(one[0]!) && (one[0] as InputDoc).text!.includes("الوفد"));
+  const missing = await readInputFile(path.join(dir, "gone.txt"));
+  assert.ok(isInputError(missing[0]!) && /gone\.txt/.test(missing[0]!.error));
 });

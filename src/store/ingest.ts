@@ -16,7 +16,7 @@
  */
 import { open, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { INPUT_EXTENSIONS, readInputs } from "../ingest/index.js";
+import { INPUT_EXTENSIONS, readInputFile, readInputs } from "../ingest/index.js";
 import { ExtractPool } from "../ingest/pool.js";
 import { isInputError, type InputDoc } from "../ingest/types.js";
 import { SCHEMA, type ArticleRecord } from "../record.js";
@@ -147,12 +147,18 @@ async function* recordsOfFile(f: string): AsyncGenerator<Item> {
   }
 }
 
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
 async function* items(paths: string[]): AsyncGenerator<Item> {
   for (const p of paths) {
     for await (const f of walk(p)) {
       if (typeof f !== "string") { yield { error: f }; continue; }
       if (f !== "-" && (await isRecordFile(f))) { yield* recordsOfFile(f); continue; }
-      for await (const d of readInputs([f])) {
+      for (const d of f === "-" ? await collect(readInputs([f])) : await readInputFile(f)) {
         if (isInputError(d)) yield { error: { name: d.name, path: d.path, error: d.error } };
         else yield { doc: d };
       }
