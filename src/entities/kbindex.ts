@@ -5,7 +5,7 @@
  * up for every body word (WordTable), with the transliteration tier's verdicts and edit distance.
  */
 import type { Kb, KbEntry, KbRole } from "../kb/index.js";
-import { letterClass, translitKey } from "../text/index.js";
+import { fnv, letterClass, translitKey } from "../text/index.js";
 import { loadLinkerData, type CueDef, type LinkerData, type TitleDef } from "./data.js";
 import { phraseWords, TokenTrie, type TrieNode, type TrieStart } from "./trie.js";
 
@@ -538,8 +538,10 @@ function emptySlots(bits: number): (string | number | WordInfo | undefined)[] {
 
 /** FNV-1a over the UTF-16 units, folded: the slot of a word in a WordTable, and its `wordBit`. */
 export function wordHash(w: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+  return foldHash(fnv(w, 0, w.length));
+}
+/** `wordHash` of a token's word from the FNV-1a the tokenizer already computed (`Token.hash`). */
+export function foldHash(h: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 /** One of 32 bits chosen by a word's hash: signatures of word sets (WordInfo.fullNext) are ORs of these bits, so a

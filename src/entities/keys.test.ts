@@ -6,9 +6,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { collapseKey, collapseWord, WordTable, wordHash, type WordInfo } from "./kbindex.js";
+import { collapseKey, collapseWord, WordTable, wordHash, foldHash, type WordInfo } from "./kbindex.js";
 import { editDistance } from "./link.js";
 import { phraseWords, TokenTrie } from "./trie.js";
+import { tokenize } from "../text/index.js";
 
 /** the definition: code points, a letter equal to the previous one is dropped */
 function collapseRef(s: string): string {
@@ -86,4 +87,9 @@ test("WordTable finds every stored word across growth and keeps mask and info in
     assert.equal(t.slots[s + 3], -k);
   }
   assert.equal(t.find("absent", wordHash("absent")), -1);
+});
+
+test("a token's hash from the tokenizer folds to the word table's hash of its word", () => {
+  const s = "التقى وزيرُ الخارجية نظيرَه في طوكيو يوم 12/3، وبحثا «كوفيد-19» والطاقة… ﻻ جديد 😀";
+  for (const t of tokenize(s)) assert.equal(foldHash(t.hash), wordHash(t.norm), t.norm);
 });

@@ -53,7 +53,7 @@ import {
   editDistance,
   wordInfo,
   wordSlot,
-  wordHash,
+  foldHash,
   wordBit,
   type WordInfo,
   type TranslitForm,
@@ -354,7 +354,7 @@ class Linker {
         bits[n] = 0;
       } else {
         // the mask and the facts sit side by side in the table's slot (see WordTable)
-        const h = wordHash(t.norm);
+        const h = foldHash(t.hash); // = wordHash(t.norm), from the tokenizer's hash of the word
         const s = wordSlot(ix, t.norm, h);
         const slots = ix.words.slots;
         norms[n] = t.norm;

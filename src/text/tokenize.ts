@@ -22,6 +22,9 @@ export interface Token {
   hyphenJoined?: boolean;
   /** true when this token is preceded by whitespace (or is first): false inside «"فادي"» after the quote, etc. */
   spaceBefore: boolean;
+  /** FNV-1a of `norm`'s UTF-16 units (a 32-bit integer, as `Math.imul` leaves it): computed once by the tokenizer
+   * for its intern table, reused by stages that hash words (the entity linker's word table) */
+  hash: number;
 }
 
 // Character classes of the normalized text, precomputed for the BMP:
@@ -69,6 +72,7 @@ class TokenRecord implements Token {
     public nend: number,
     public kind: TokenKind,
     public spaceBefore: boolean,
+    public hash: number,
   ) {}
   /** original text, sliced when asked: few consumers read it (most work on `norm`), so most tokens never pay for it */
   get text(): string {
@@ -91,7 +95,7 @@ let internSlot = new Int32Array(INTERN_SLOTS).fill(-1);
 let internStr: string[] = [];
 
 /** The FNV-1a hash of t[i, end) (the tokenizer folds the same steps into its character scan). */
-function fnv(t: string, i: number, end: number): number {
+export function fnv(t: string, i: number, end: number): number {
   let h = 0x811c9dc5;
   for (let k = i; k < end; k++) h = Math.imul(h ^ t.charCodeAt(k), 0x01000193);
   return h;
@@ -191,7 +195,7 @@ export function tokenizeNormalized(s: string, n: Normalized): Token[] {
     const oend = map[end]!;
     // original end = map[end]: characters deleted by normalization right after the token (its diacritics, a
     // tatweel, a ZWNJ) stay with it; whitespace is never deleted, so it is never included
-    const tok: Token = new TokenRecord(s, interned(t, i, end, h), start, oend, i, end, kind, sawSpace);
+    const tok: Token = new TokenRecord(s, interned(t, i, end, h), start, oend, i, end, kind, sawSpace, h);
     // «كوفيد-19», «بيونج-يانج»: a word glued to a hyphen that is glued to a word before it (the facts about the two
     // previous tokens are kept in locals rather than read back from `out`)
     const isPunct = k0 === PUNCT;
