@@ -131,9 +131,9 @@ const EXPANDING = (() => {
   return cls ? new RegExp(`[${cls}]`) : /(?!)/;
 })();
 
-/** Identity offset map, shared and grown on demand: read-only for callers. */
+/** Identity offset map, shared and grown on demand: read-only for callers (the time tagger's normalizer uses it too). */
 let identity = new Int32Array(0);
-function identityMap(len: number): Int32Array {
+export function identityMap(len: number): Int32Array {
   if (identity.length < len + 1) {
     identity = new Int32Array(Math.max(len + 1, 2 * identity.length, 16384));
     for (let i = 0; i < identity.length; i++) identity[i] = i;

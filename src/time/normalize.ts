@@ -1,9 +1,10 @@
 /**
  * Offset-keeping normalization for matching time expressions.
- * Kept local to src/time (small and specific: digits, alef/yaa/taa forms, diacritics, Latin case) so the time
- * tagger does not depend on the moment src/text lands; every span found in the normalized text maps back to the
- * original body through `map`.
+ * Its own table (small and specific: digits, alef/yaa/taa forms, diacritics, Latin case: fewer characters than
+ * src/text's, which also maps quotes, dashes and ئ/ؤ: not a drop-in for the time rules); every span found in the
+ * normalized text maps back to the original body through `map` (the identity map is src/text's shared one).
  */
+import { identityMap } from "../text/normalize.js";
 
 export interface Normalized {
   /** The normalized text. */
@@ -61,7 +62,7 @@ export function normalize(s: string): Normalized {
     if (u === 0) break;
     out[i] = u;
   }
-  if (i === len) return { text: outBytes.toString("utf16le", 0, len * 2), map: identity(len) };
+  if (i === len) return { text: outBytes.toString("utf16le", 0, len * 2), map: identityMap(len) };
   const map = new Int32Array(len + 1);
   for (let k = 0; k < i; k++) map[k] = k;
   let n = i;
@@ -73,16 +74,6 @@ export function normalize(s: string): Normalized {
   }
   map[n] = len;
   return { text: outBytes.toString("utf16le", 0, n * 2), map: map.subarray(0, n + 1) };
-}
-
-/** Identity offset map (shared, grown on demand; read-only for callers). */
-let ident = new Int32Array(0);
-function identity(len: number): Int32Array {
-  if (ident.length < len + 1) {
-    ident = new Int32Array(Math.max(len + 1, ident.length * 2, 8192));
-    for (let i = 0; i < ident.length; i++) ident[i] = i;
-  }
-  return ident.subarray(0, len + 1);
 }
 
 /** Normalizes a lexicon word the same way (no offsets needed). */
